@@ -1,0 +1,5 @@
+export type * from './schema-def.js';
+export type * from './expr.js';
+export { lowerCaseFirst, findModel, findField, columnFields, relationFields } from './helpers.js';
+export { WardenError, isWardenError } from './errors.js';
+export type { WardenErrorCode, RejectReason, WardenErrorDetails } from './errors.js';

@@ -1,0 +1,6 @@
+export {
+  testDialects,
+  createTestDatabase,
+  type TestDialect,
+  type TestDatabase,
+} from './databases.js';
