@@ -1,0 +1,1 @@
+export type { WardenClient } from './types/index.js';
