@@ -28,9 +28,21 @@ export interface SchemaDef {
   readonly authModel?: string;
   /** `plugin` blocks, kept as data for the tools that read them. */
   readonly plugins?: Readonly<Record<string, PluginDef>>;
+  /** The `datasource` block, for tools that connect (`warden db push`, `warden migrate`). */
+  readonly datasource?: DatasourceDef;
 }
 
 export type DatabaseProvider = 'sqlite' | 'postgresql';
+
+/**
+ * `url = "file:./dev.db"` gives `url`; `url = env("DATABASE_URL")` gives `urlEnv`. A relative
+ * SQLite `file:` url is relative to the schema file's directory, as in Prisma.
+ */
+export interface DatasourceDef {
+  readonly provider: DatabaseProvider;
+  readonly url?: string;
+  readonly urlEnv?: string;
+}
 
 export interface PluginDef {
   readonly name: string;
