@@ -1,8 +1,8 @@
 export { createRpcHandler, type RpcHandlerOptions } from './rpc/handler.js';
 export { RequestError } from './rpc/request-error.js';
 export { defaultLimits, type RpcLimits } from './rpc/limits.js';
-export { operationRoutes, type OperationRoute } from './rpc/operations.js';
-export { wire, serializeData } from './rpc/serialization.js';
+export { operationRoutes, type OperationRoute } from './wire/operations.js';
+export { wire, serializeData } from './wire/serialization.js';
 export type { ErrorBody, ErrorLogger } from './rpc/error-response.js';
 export { buildOpenApi } from './openapi/build-openapi.js';
 export { createNodeHandler, toRequest, sendResponse } from './adapters/node.js';

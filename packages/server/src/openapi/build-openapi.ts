@@ -1,5 +1,5 @@
 import { lowerCaseFirst, type FieldDef, type SchemaDef } from '@warden/schema';
-import { operationRoutes } from '../rpc/operations.js';
+import { operationRoutes } from '../wire/operations.js';
 
 type JsonSchema = Record<string, unknown>;
 

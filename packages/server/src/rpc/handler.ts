@@ -1,10 +1,10 @@
 import { lowerCaseFirst, type SchemaDef } from '@warden/schema';
 import { defaultLimits, type RpcLimits } from './limits.js';
 import { errorResponse, type ErrorLogger } from './error-response.js';
-import { findOperationRoute } from './operations.js';
+import { findOperationRoute } from '../wire/operations.js';
 import { decodeArgs, readBodyArgs, readBodyJson, readQueryArgs } from './read-args.js';
 import { RequestError } from './request-error.js';
-import { serializeData } from './serialization.js';
+import { serializeData } from '../wire/serialization.js';
 import { buildOpenApi } from '../openapi/build-openapi.js';
 
 /** A client as the handler sees it: one delegate per model, `$transaction`. */

@@ -1,4 +1,4 @@
-import { wire } from './serialization.js';
+import { wire } from '../wire/serialization.js';
 import { RequestError } from './request-error.js';
 import type { RpcLimits } from './limits.js';
 

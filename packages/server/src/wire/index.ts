@@ -1,0 +1,3 @@
+// Browser-safe: what both ends of the RPC API must agree on.
+export { operationRoutes, findOperationRoute, type OperationRoute } from './operations.js';
+export { wire, serializeData } from './serialization.js';
