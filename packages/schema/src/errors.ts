@@ -9,7 +9,13 @@ export type WardenErrorCode =
   | 'UNIQUE_CONSTRAINT'
   | 'FOREIGN_KEY'
   | 'DB_ERROR'
-  | 'CONFIG';
+  | 'CONFIG'
+  /** The request was refused before it reached the data layer (HTTP 4xx from the API). */
+  | 'BAD_REQUEST'
+  /** The app requires a signed-in user (HTTP 401). */
+  | 'UNAUTHENTICATED'
+  /** A fault on the server side (HTTP 5xx); the message carries the server's error id. */
+  | 'INTERNAL';
 
 /** Why a policy rejected an operation. */
 export type RejectReason = 'no-access' | 'cannot-read-back' | 'field-update' | 'post-update';
@@ -23,6 +29,8 @@ export interface WardenErrorDetails {
   readonly reason?: RejectReason;
   /** Fields at fault, for unique and foreign-key violations. */
   readonly fields?: readonly string[];
+  /** The HTTP status, when the error came over HTTP. */
+  readonly status?: number;
   readonly cause?: unknown;
 }
 
@@ -44,6 +52,7 @@ export class WardenError extends Error {
   readonly path?: string;
   readonly reason?: RejectReason;
   readonly fields?: readonly string[];
+  readonly status?: number;
 
   constructor(code: WardenErrorCode, message: string, details: WardenErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -53,6 +62,7 @@ export class WardenError extends Error {
     if (details.path !== undefined) this.path = details.path;
     if (details.reason !== undefined) this.reason = details.reason;
     if (details.fields !== undefined) this.fields = details.fields;
+    if (details.status !== undefined) this.status = details.status;
   }
 }
 

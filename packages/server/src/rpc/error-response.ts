@@ -24,6 +24,9 @@ const statusOf: Record<WardenErrorCode, number> = {
   FOREIGN_KEY: 409,
   DB_ERROR: 500,
   CONFIG: 500,
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  INTERNAL: 500,
 };
 
 /**
