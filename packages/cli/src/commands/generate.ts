@@ -1,0 +1,40 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { CliError, EXIT_OK } from '../cli-error.js';
+import { schemaOption, stringOption, type CommandSpec } from '../command.js';
+import { describeFsError, displayPath, resolveSchemaPath } from '../files.js';
+import { renderSchemaModule } from '../generate/schema-module.js';
+import { requireSchema } from '../load-schema.js';
+
+export const generateCommand: CommandSpec = {
+  name: 'generate',
+  summary: 'write schema.ts, the typed SchemaDef the ORM and policies take',
+  details:
+    'Writes <out>/schema.ts exporting `schema` (an `as const` SchemaDef literal) and its type\n' +
+    '`Schema`. The default output directory is `generated` next to the schema file. The output\n' +
+    'is deterministic: the same schema always gives the same file.',
+  options: {
+    schema: schemaOption,
+    out: {
+      type: 'string',
+      value: 'dir',
+      description: 'output directory (default: generated/ next to the schema)',
+    },
+  },
+  async run(options, context) {
+    const path = resolveSchemaPath(context.io, stringOption(options, 'schema'));
+    const outFlag = stringOption(options, 'out');
+    const outDir = outFlag ? resolve(context.io.cwd, outFlag) : join(dirname(path), 'generated');
+    const loaded = await requireSchema(context, path);
+    const target = join(outDir, 'schema.ts');
+    const source = relative(outDir, path).split(sep).join('/');
+    try {
+      mkdirSync(outDir, { recursive: true });
+      writeFileSync(target, renderSchemaModule(loaded.schema, source));
+    } catch (error) {
+      throw new CliError(describeFsError(context.io, error, target, 'output file'));
+    }
+    context.out.line(`wrote ${displayPath(context.io, target)}`);
+    return EXIT_OK;
+  },
+};

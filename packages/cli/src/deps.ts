@@ -1,0 +1,92 @@
+import type { SchemaDef } from '@warden/schema';
+import { CliError } from './cli-error.js';
+
+/** A problem in a schema, as `@warden/language` reports it (1-based positions). */
+export interface Diagnostic {
+  readonly code: string;
+  readonly severity: 'error' | 'warning';
+  readonly message: string;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+type Failed = { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+/** The part of `@warden/language` the CLI uses. */
+export interface LanguageApi {
+  loadSchema(
+    input: { path: string } | { text: string; path?: string },
+  ): Promise<{ ok: true; schema: SchemaDef; warnings: readonly Diagnostic[] } | Failed>;
+  formatDiagnostic(d: Diagnostic, options: { color?: boolean; source?: string }): string;
+  formatSchema(text: string, path?: string): { ok: true; text: string } | Failed;
+  importPrismaSchema(
+    text: string,
+    path?: string,
+  ): { ok: true; text: string; warnings: readonly Diagnostic[] } | Failed;
+}
+
+/**
+ * Loaded on first use, so `warden check` never pays for database drivers and a command whose
+ * package is missing fails with a message instead of the whole CLI failing to start.
+ */
+export function language(): Promise<LanguageApi> {
+  return importPackage<LanguageApi>('@warden/language', [
+    'loadSchema',
+    'formatDiagnostic',
+    'formatSchema',
+    'importPrismaSchema',
+  ]);
+}
+
+async function importPackage<T>(specifier: string, needed: readonly string[]): Promise<T> {
+  let module: Record<string, unknown>;
+  try {
+    module = (await import(specifier)) as Record<string, unknown>;
+  } catch (error) {
+    throw new CliError(
+      `${specifier} is not available yet (${(error as Error).message.split('\n')[0]})`,
+    );
+  }
+  const missing = needed.filter((name) => typeof module[name] !== 'function');
+  if (missing.length > 0) {
+    throw new CliError(
+      `${specifier} is not available yet: it does not export ${missing.join(', ')}`,
+    );
+  }
+  return module as T;
+}
+
+/** The part of a `@warden/orm` client `warden db push` uses. */
+export interface PushableClient {
+  $pushSchema(options: { acceptDataLoss?: boolean }): Promise<unknown>;
+  $disconnect(): Promise<void>;
+}
+
+export interface OrmApi {
+  createClient(schema: SchemaDef, options: { url: string }): PushableClient;
+}
+
+export function orm(): Promise<OrmApi> {
+  return importPackage<OrmApi>('@warden/orm', ['createClient']);
+}
+
+/** The permission checker of `@warden/policy`. */
+export interface PolicyApi {
+  createChecker(schema: SchemaDef): {
+    checkAll(
+      user: Record<string, unknown> | undefined,
+    ): Promise<PermissionMatrix> | PermissionMatrix;
+  };
+}
+
+export type PermissionMatrix = Record<
+  string,
+  Record<'create' | 'read' | 'update' | 'delete', boolean>
+>;
+
+export function policy(): Promise<PolicyApi> {
+  return importPackage<PolicyApi>('@warden/policy', ['createChecker']);
+}

@@ -1,0 +1,2 @@
+export { main } from './main.js';
+export type { CliIo, OutputStream } from './io.js';
