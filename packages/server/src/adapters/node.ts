@@ -40,10 +40,12 @@ export function toRequest(
   if (method === 'GET' || method === 'HEAD') return new Request(full, { method, headers });
   if (parsedBody !== undefined) {
     headers.delete('content-length');
-    const body =
-      typeof parsedBody === 'string' || parsedBody instanceof Uint8Array
+    const body: BodyInit =
+      typeof parsedBody === 'string'
         ? parsedBody
-        : JSON.stringify(parsedBody);
+        : parsedBody instanceof Uint8Array
+          ? new Uint8Array(parsedBody)
+          : JSON.stringify(parsedBody);
     return new Request(full, { method, headers, body });
   }
   return new Request(full, {
