@@ -1,5 +1,5 @@
-import { existsSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { CliError, EXIT_OK } from '../cli-error.js';
 import type { CommandSpec } from '../command.js';
 import { language } from '../deps.js';
@@ -51,6 +51,7 @@ export const initCommand: CommandSpec = {
       text = result.text;
     }
     try {
+      mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, text);
     } catch (error) {
       throw new CliError(describeFsError(io, error, target, 'schema file'));
