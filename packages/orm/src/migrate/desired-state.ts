@@ -1,0 +1,328 @@
+import { WardenError } from '@warden/schema';
+import type { EnumDef, FieldDef, ModelDef, ReferentialAction, SchemaDef } from '@warden/schema';
+import type {
+  DbColumn,
+  DbForeignKey,
+  DbIndex,
+  DbReferentialAction,
+  DbState,
+  DbTable,
+} from './db-state.js';
+import type { ColumnSpelling } from './dialect.js';
+
+/**
+ * The tables, columns, keys and indexes a schema asks for, spelt for one dialect.
+ * Bad schemas (unknown models, fields or enums in relations and keys) throw `INVALID_INPUT`.
+ */
+export function desiredState(schema: SchemaDef, dialect: ColumnSpelling): DbState {
+  if (typeof schema !== 'object' || schema === null || typeof schema.models !== 'object') {
+    throw new WardenError('INVALID_INPUT', 'pushSchema: schema must be a SchemaDef object');
+  }
+  const tables: DbTable[] = [];
+  const joinTables = new Map<string, DbTable>();
+  for (const model of Object.values(schema.models)) {
+    tables.push(modelTable(schema, model, dialect));
+    for (const field of Object.values(model.fields)) {
+      const jt = field.relation?.joinTable;
+      if (field.kind === 'relation' && jt && !joinTables.has(jt.name)) {
+        joinTables.set(jt.name, joinTable(schema, model, field, dialect));
+      }
+    }
+  }
+  tables.push(...joinTables.values());
+  const names = new Set<string>();
+  for (const t of tables) {
+    if (names.has(t.name)) {
+      throw new WardenError('INVALID_INPUT', `Two models or join tables map to table "${t.name}"`);
+    }
+    names.add(t.name);
+  }
+  const enums = dialect.nativeEnums
+    ? Object.values(schema.enums).map((e) => ({ name: e.name, values: enumLabels(e) }))
+    : [];
+  return { tables, enums };
+}
+
+export function enumLabels(e: EnumDef): string[] {
+  return e.values.map((v) => e.dbNames?.[v] ?? v);
+}
+
+/** Cuts an identifier the way the database would (PostgreSQL: 63 bytes). */
+export function cutName(name: string, max: number): string {
+  const bytes = Buffer.from(name, 'utf8');
+  if (bytes.length <= max) return name;
+  return bytes
+    .subarray(0, max)
+    .toString('utf8')
+    .replace(/\uFFFD+$/, '');
+}
+
+function modelTable(schema: SchemaDef, model: ModelDef, dialect: ColumnSpelling): DbTable {
+  const where = `model ${model.name}`;
+  const col = (fieldName: string, context: string): FieldDef => {
+    const f = Object.hasOwn(model.fields, fieldName) ? model.fields[fieldName] : undefined;
+    if (!f || f.kind === 'relation') {
+      throw new WardenError(
+        'INVALID_INPUT',
+        `${where}: ${context} names unknown column field "${fieldName}"`,
+        {
+          model: model.name,
+        },
+      );
+    }
+    return f;
+  };
+  const idCols = model.idFields.map((f) => col(f, 'the id').dbName);
+  const columns: DbColumn[] = [];
+  for (const field of Object.values(model.fields)) {
+    if (field.kind === 'relation') continue;
+    const isSoleId = model.idFields.length === 1 && model.idFields[0] === field.name;
+    columns.push(fieldColumn(schema, model, field, isSoleId, dialect));
+  }
+  const max = dialect.maxIdentifierLength;
+  const indexes: DbIndex[] = [];
+  for (const u of model.uniques) {
+    const cols = u.fields.map((f) => col(f, `unique "${u.name}"`).dbName);
+    indexes.push({
+      name: cutName(u.dbName ?? `${model.dbName}_${cols.join('_')}_key`, max),
+      columns: cols,
+      unique: true,
+    });
+  }
+  for (const ix of model.indexes) {
+    const cols = ix.fields.map((f) => col(f, 'an index').dbName);
+    indexes.push({
+      name: cutName(ix.name ?? `${model.dbName}_${cols.join('_')}_idx`, max),
+      columns: cols,
+      unique: false,
+    });
+  }
+  const foreignKeys: DbForeignKey[] = [];
+  for (const field of Object.values(model.fields)) {
+    const rel = field.relation;
+    if (field.kind !== 'relation' || !rel?.fields || rel.fields.length === 0) continue;
+    const target = Object.hasOwn(schema.models, rel.model) ? schema.models[rel.model] : undefined;
+    if (!target) {
+      throw new WardenError(
+        'INVALID_INPUT',
+        `${where}: relation "${field.name}" points to unknown model "${rel.model}"`,
+        {
+          model: model.name,
+        },
+      );
+    }
+    const refs = rel.references ?? [];
+    if (refs.length !== rel.fields.length) {
+      throw new WardenError(
+        'INVALID_INPUT',
+        `${where}: relation "${field.name}" has ${rel.fields.length} fields but ${refs.length} references`,
+        { model: model.name },
+      );
+    }
+    const fkFields = rel.fields.map((f) => col(f, `relation "${field.name}"`));
+    const refCols = refs.map((r) => {
+      const rf = Object.hasOwn(target.fields, r) ? target.fields[r] : undefined;
+      if (!rf || rf.kind === 'relation') {
+        throw new WardenError(
+          'INVALID_INPUT',
+          `${where}: relation "${field.name}" references unknown field ${target.name}.${r}`,
+          {
+            model: model.name,
+          },
+        );
+      }
+      return rf.dbName;
+    });
+    const required = fkFields.some((f) => !f.optional);
+    const cols = fkFields.map((f) => f.dbName);
+    foreignKeys.push({
+      name: cutName(`${model.dbName}_${cols.join('_')}_fkey`, max),
+      columns: cols,
+      refTable: target.dbName,
+      refColumns: refCols,
+      onDelete: action(rel.onDelete ?? (required ? 'Restrict' : 'SetNull')),
+      onUpdate: action(rel.onUpdate ?? 'Cascade'),
+    });
+  }
+  addForeignKeyIndexes(model.dbName, foreignKeys, idCols, indexes, max);
+  return {
+    name: model.dbName,
+    columns,
+    ...(idCols.length > 0
+      ? { primaryKey: { name: cutName(`${model.dbName}_pkey`, max), columns: idCols } }
+      : {}),
+    foreignKeys,
+    indexes,
+  };
+}
+
+/** Indexes foreign-key columns that no key or index already starts with. */
+function addForeignKeyIndexes(
+  table: string,
+  fks: readonly DbForeignKey[],
+  idCols: readonly string[],
+  indexes: DbIndex[],
+  max: number,
+): void {
+  for (const fk of fks) {
+    const covered = [idCols, ...indexes.map((i) => i.columns)].some(
+      (cols) => cols.length >= fk.columns.length && fk.columns.every((c, i) => cols[i] === c),
+    );
+    if (!covered) {
+      indexes.push({
+        name: cutName(`${table}_${fk.columns.join('_')}_idx`, max),
+        columns: [...fk.columns],
+        unique: false,
+      });
+    }
+  }
+}
+
+function action(a: ReferentialAction): DbReferentialAction {
+  switch (a) {
+    case 'Cascade':
+      return 'CASCADE';
+    case 'Restrict':
+      return 'RESTRICT';
+    case 'NoAction':
+      return 'NO ACTION';
+    case 'SetNull':
+      return 'SET NULL';
+    case 'SetDefault':
+      return 'SET DEFAULT';
+  }
+}
+
+function fieldColumn(
+  schema: SchemaDef,
+  model: ModelDef,
+  field: FieldDef,
+  isSoleId: boolean,
+  dialect: ColumnSpelling,
+): DbColumn {
+  let enumDef: EnumDef | undefined;
+  if (field.kind === 'enum') {
+    enumDef = Object.hasOwn(schema.enums, field.type) ? schema.enums[field.type] : undefined;
+    if (!enumDef) {
+      throw new WardenError(
+        'INVALID_INPUT',
+        `model ${model.name}: field "${field.name}" has unknown enum type "${field.type}"`,
+        {
+          model: model.name,
+        },
+      );
+    }
+  }
+  const type = dialect.columnType(field, enumDef);
+  const d = field.default;
+  let autoincrement = false;
+  let def: string | undefined;
+  if (d?.kind === 'function') {
+    if (d.name === 'autoincrement') autoincrement = dialect.supportsAutoincrement(field, isSoleId);
+    else if (d.name === 'now') def = dialect.nowDefault;
+    else if (d.name === 'dbgenerated') {
+      const text = d.args?.[0];
+      if (typeof text === 'string' && text.trim() !== '') def = `(${text})`;
+    }
+  } else if (d?.kind === 'value') {
+    const mapped = enumDef ? mapEnumLiteral(enumDef, d.value) : d.value;
+    def = dialect.literalDefault(field, mapped);
+  } else if (d?.kind === 'enum') {
+    if (!enumDef || !enumDef.values.includes(d.value)) {
+      throw new WardenError(
+        'INVALID_INPUT',
+        `model ${model.name}: default of "${field.name}" is not a value of its enum`,
+        {
+          model: model.name,
+        },
+      );
+    }
+    def = dialect.literalDefault(field, enumDef.dbNames?.[d.value] ?? d.value);
+  }
+  if (def === undefined && field.list) def = dialect.emptyListDefault;
+  return {
+    name: field.dbName,
+    type,
+    notNull: field.list || !field.optional,
+    ...(def !== undefined ? { default: def } : {}),
+    autoincrement,
+    ...(enumDef ? { enumValues: enumLabels(enumDef) } : {}),
+    ...(enumDef && dialect.nativeEnums ? { enumType: enumDef.name } : {}),
+    list: field.list,
+  };
+}
+
+function mapEnumLiteral(e: EnumDef, value: unknown): any {
+  if (Array.isArray(value)) return value.map((v) => mapEnumLiteral(e, v));
+  return typeof value === 'string' ? (e.dbNames?.[value] ?? value) : value;
+}
+
+/** Prisma's implicit many-to-many table: `A`, `B`, both cascading, unique (A, B), index on B. */
+function joinTable(
+  schema: SchemaDef,
+  model: ModelDef,
+  field: FieldDef,
+  dialect: ColumnSpelling,
+): DbTable {
+  const rel = field.relation!;
+  const jt = rel.joinTable!;
+  const other = Object.hasOwn(schema.models, rel.model) ? schema.models[rel.model] : undefined;
+  if (!other) {
+    throw new WardenError(
+      'INVALID_INPUT',
+      `model ${model.name}: relation "${field.name}" points to unknown model "${rel.model}"`,
+      {
+        model: model.name,
+      },
+    );
+  }
+  const side = (m: ModelDef, column: 'A' | 'B'): { column: DbColumn; fk: DbForeignKey } => {
+    const idField = m.idFields.length === 1 ? m.fields[m.idFields[0]!] : undefined;
+    if (!idField || idField.kind === 'relation') {
+      throw new WardenError(
+        'INVALID_INPUT',
+        `model ${m.name}: implicit many-to-many "${jt.name}" needs a single-field id on ${m.name}`,
+        { model: m.name },
+      );
+    }
+    const plain: FieldDef = {
+      ...idField,
+      optional: false,
+      list: false,
+      default: undefined as never,
+    };
+    const enumDef = idField.kind === 'enum' ? schema.enums[idField.type] : undefined;
+    return {
+      column: {
+        name: column,
+        type: dialect.columnType(plain, enumDef),
+        notNull: true,
+        autoincrement: false,
+        ...(enumDef ? { enumValues: enumLabels(enumDef) } : {}),
+        ...(enumDef && dialect.nativeEnums ? { enumType: enumDef.name } : {}),
+        list: false,
+      },
+      fk: {
+        name: cutName(`${jt.name}_${column}_fkey`, dialect.maxIdentifierLength),
+        columns: [column],
+        refTable: m.dbName,
+        refColumns: [idField.dbName],
+        onDelete: 'CASCADE',
+        onUpdate: 'CASCADE',
+      },
+    };
+  };
+  const mine = side(model, jt.column);
+  const theirs = side(other, jt.otherColumn);
+  const [a, b] = jt.column === 'A' ? [mine, theirs] : [theirs, mine];
+  const max = dialect.maxIdentifierLength;
+  return {
+    name: jt.name,
+    columns: [a.column, b.column],
+    foreignKeys: [a.fk, b.fk],
+    indexes: [
+      { name: cutName(`${jt.name}_AB_unique`, max), columns: ['A', 'B'], unique: true },
+      { name: cutName(`${jt.name}_B_index`, max), columns: ['B'], unique: false },
+    ],
+  };
+}
