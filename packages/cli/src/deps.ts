@@ -32,13 +32,10 @@ export interface LanguageApi {
  * Loaded on first use, so `warden check` never pays for database drivers and a command whose
  * package is missing fails with a message instead of the whole CLI failing to start.
  */
-export function language(): Promise<LanguageApi> {
-  return importPackage<LanguageApi>('@warden/language', [
-    'loadSchema',
-    'formatDiagnostic',
-    'formatSchema',
-    'importPrismaSchema',
-  ]);
+export function language(
+  needed: readonly (keyof LanguageApi)[] = ['loadSchema', 'formatDiagnostic'],
+): Promise<LanguageApi> {
+  return importPackage<LanguageApi>('@warden/language', needed);
 }
 
 async function importPackage<T>(specifier: string, needed: readonly string[]): Promise<T> {

@@ -19,7 +19,7 @@ export const formatCommand: CommandSpec = {
     const path = resolveSchemaPath(context.io, stringOption(options, 'schema'));
     const shown = displayPath(context.io, path);
     const text = readText(context.io, path, 'schema file');
-    const api = await language();
+    const api = await language(['formatSchema', 'formatDiagnostic']);
     const result = api.formatSchema(text, path);
     if (!result.ok) {
       printDiagnostics(api, context, context.err, result.diagnostics, new Map([[path, text]]));

@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { CliError, EXIT_OK } from '../cli-error.js';
 import { schemaOption, stringOption, type CommandSpec } from '../command.js';
 import { describeFsError, displayPath, resolveSchemaPath } from '../files.js';
@@ -27,10 +27,9 @@ export const generateCommand: CommandSpec = {
     const outDir = outFlag ? resolve(context.io.cwd, outFlag) : join(dirname(path), 'generated');
     const loaded = await requireSchema(context, path);
     const target = join(outDir, 'schema.ts');
-    const source = relative(outDir, path).split(sep).join('/');
     try {
       mkdirSync(outDir, { recursive: true });
-      writeFileSync(target, renderSchemaModule(loaded.schema, source));
+      writeFileSync(target, renderSchemaModule(loaded.schema, basename(path)));
     } catch (error) {
       throw new CliError(describeFsError(context.io, error, target, 'output file'));
     }

@@ -38,7 +38,7 @@ export const initCommand: CommandSpec = {
     let text = STARTER_SCHEMA;
     if (prismaPath !== undefined) {
       const prismaText = readText(io, prismaPath, 'Prisma schema');
-      const api = await language();
+      const api = await language(['importPrismaSchema', 'formatDiagnostic']);
       const result = api.importPrismaSchema(prismaText, prismaPath);
       const sources = new Map([[prismaPath, prismaText]]);
       if (!result.ok) {
