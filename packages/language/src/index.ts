@@ -1,0 +1,4 @@
+export { loadSchema, type LoadResult } from './load-schema.js';
+export type { Diagnostic } from './diagnostic.js';
+export { formatDiagnostic } from './format-diagnostic.js';
+export { DIAGNOSTIC_CODES, type DiagnosticCode } from './codes.js';

@@ -1,0 +1,159 @@
+import type { Arg, BinaryOpText, ExprNode } from './ast.js';
+import { TokenStream } from './token-stream.js';
+
+const EQUALITY = new Set(['==', '!=', 'in']);
+const RELATIONAL = new Set(['<', '<=', '>', '>=']);
+const OR = new Set(['||']);
+const AND = new Set(['&&']);
+
+/**
+ * Expression grammar, lowest precedence first:
+ * `||`, `&&`, `== != in`, `< <= > >=`, unary `! -`, postfix (`.name`, `?[..]`, `![..]`, `^[..]`),
+ * primary (literal, name, call, `this`, `null`, `(..)`, `[..]`).
+ */
+export class ExpressionParser extends TokenStream {
+  parseExpression(): ExprNode {
+    return this.parseOr();
+  }
+
+  private binaryLevel(ops: Set<string>, nextLevel: () => ExprNode): ExprNode {
+    let left = nextLevel();
+    for (;;) {
+      const t = this.tok;
+      const op = t.text;
+      if (!((t.kind === 'punct' || (t.kind === 'ident' && op === 'in')) && ops.has(op)))
+        return left;
+      this.next();
+      const right = nextLevel();
+      left = { k: 'binary', op: op as BinaryOpText, left, right, span: this.spanFrom(left.span) };
+    }
+  }
+
+  private parseOr(): ExprNode {
+    return this.binaryLevel(OR, () => this.parseAnd());
+  }
+
+  private parseAnd(): ExprNode {
+    return this.binaryLevel(AND, () => this.parseEquality());
+  }
+
+  private parseEquality(): ExprNode {
+    return this.binaryLevel(EQUALITY, () => this.parseRelational());
+  }
+
+  private parseRelational(): ExprNode {
+    return this.binaryLevel(RELATIONAL, () => this.parseUnary());
+  }
+
+  private parseUnary(): ExprNode {
+    const t = this.tok;
+    if (t.kind === 'punct' && (t.text === '!' || t.text === '-')) {
+      this.next();
+      const operand = this.parseUnary();
+      return { k: 'unary', op: t.text, operand, span: this.spanFrom(t) };
+    }
+    return this.parsePostfix();
+  }
+
+  private parsePostfix(): ExprNode {
+    let expr = this.parsePrimary();
+    for (;;) {
+      const t = this.tok;
+      if (t.kind !== 'punct') return expr;
+      if (t.text === '.') {
+        this.next();
+        const name = this.expectIdent('a field name after "."');
+        expr = {
+          k: 'member',
+          object: expr,
+          name: { name: name.text, span: this.spanOf(name) },
+          span: this.spanFrom(expr.span),
+        };
+        continue;
+      }
+      if ((t.text === '?' || t.text === '!' || t.text === '^') && this.peek().text === '[') {
+        this.next();
+        this.next();
+        const predicate = this.parseExpression();
+        this.expect(']');
+        expr = {
+          k: 'collection',
+          quantifier: t.text,
+          collection: expr,
+          predicate,
+          span: this.spanFrom(expr.span),
+        };
+        continue;
+      }
+      return expr;
+    }
+  }
+
+  private parsePrimary(): ExprNode {
+    const t = this.tok;
+    const span = this.spanOf(t);
+    switch (t.kind) {
+      case 'string':
+        this.next();
+        return { k: 'string', value: t.value ?? '', raw: t.text, span };
+      case 'number':
+        this.next();
+        return { k: 'number', raw: t.text, span };
+      case 'ident': {
+        this.next();
+        if (t.text === 'true' || t.text === 'false')
+          return { k: 'boolean', value: t.text === 'true', span };
+        if (t.text === 'null') return { k: 'null', span };
+        if (t.text === 'this') return { k: 'this', span };
+        if (this.is('(')) {
+          const args = this.parseArgList();
+          return { k: 'call', callee: { name: t.text, span }, args, span: this.spanFrom(t) };
+        }
+        return { k: 'ident', name: t.text, span };
+      }
+      case 'punct':
+        if (t.text === '(') {
+          this.next();
+          const inner = this.parseExpression();
+          this.expect(')');
+          return { k: 'paren', inner, span: this.spanFrom(t) };
+        }
+        if (t.text === '[') {
+          this.next();
+          const items: ExprNode[] = [];
+          while (!this.is(']')) {
+            items.push(this.parseExpression());
+            if (!this.eat(',')) break;
+          }
+          this.expect(']');
+          return { k: 'array', items, span: this.spanFrom(t) };
+        }
+        break;
+      case 'eof':
+        break;
+    }
+    return this.fail(
+      `Expected an expression but found ${t.kind === 'eof' ? 'end of file' : `'${t.text}'`}`,
+    );
+  }
+
+  /** `( [name:] expr, ... )`, the cursor on `(`. */
+  protected parseArgList(): Arg[] {
+    this.expect('(');
+    const args: Arg[] = [];
+    while (!this.is(')')) {
+      const start = this.tok;
+      let name: Arg['name'];
+      if (start.kind === 'ident' && this.peek().text === ':' && this.peek().kind === 'punct') {
+        this.next();
+        this.next();
+        name = { name: start.text, span: this.spanOf(start) };
+      }
+      const value = this.parseExpression();
+      args.push({ ...(name ? { name } : {}), value, span: this.spanFrom(start) });
+      if (!this.eat(',')) break;
+    }
+    this.expect(')', "')' or ','");
+    return args;
+  }
+}
