@@ -1,8 +1,46 @@
-import type { SchemaDef } from '@warden/schema';
-
-/**
- * The typed client for schema `S`. Placeholder until the type layer lands: the ORM-types work
- * replaces this file with the real mapping from `SchemaDef` to delegates, arguments and results.
- */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
-export type WardenClient<S extends SchemaDef> = any;
+// The type layer of the client: from a `SchemaDef` literal type to delegates, arguments and
+// results. Types only; nothing here exists at run time.
+export type {
+  WardenClient,
+  ClientMethods,
+  ModelDelegates,
+  IsolationLevel,
+  TransactionOptions,
+  PushSchemaOptions,
+  PushSchemaResult,
+} from './client.js';
+export type { ModelDelegate, BatchResult } from './delegate.js';
+export type {
+  ShapeArgs,
+  FindManyArgs,
+  FindUniqueArgs,
+  CreateArgs,
+  CreateManyArgs,
+  CreateManyAndReturnArgs,
+  UpdateArgs,
+  UpdateManyArgs,
+  UpdateManyAndReturnArgs,
+  UpsertArgs,
+  DeleteArgs,
+  DeleteManyArgs,
+  ExistsArgs,
+  CheckArgs,
+} from './args.js';
+export type {
+  CountArgs,
+  AggregateArgs,
+  GroupByArgs,
+  CountResult,
+  AggregateResult,
+  GroupByResult,
+} from './aggregate.js';
+export type { ModelResult, DefaultResult } from './result.js';
+export type { WhereInput } from './where.js';
+export type { WhereUniqueInput } from './where-unique.js';
+export type { OrderByInput, SortOrder } from './order-by.js';
+export type { SelectInput, IncludeInput, OmitInput } from './select.js';
+export type { CreateInput, CreateManyInput } from './create-input.js';
+export type { UpdateInput, UpdateManyInput } from './update-input.js';
+export type { JsonValue, JsonObject, JsonArray } from './scalars.js';
+export type { ModelName } from './schema-access.js';
+export type { QueryMode } from './filters.js';

@@ -1,0 +1,90 @@
+import type { SchemaDef } from '@warden/schema';
+import type { CreateInput, CreateManyInput } from './create-input.js';
+import type { OrderByArg } from './order-by.js';
+import type { IncludeInput, OmitInput, SelectInput } from './select.js';
+import type { FieldBaseInput } from './scalars.js';
+import type { FieldsOf, ModelName, ScalarFieldName } from './schema-access.js';
+import type { UpdateInput, UpdateManyInput } from './update-input.js';
+import type { WhereInput } from './where.js';
+import type { WhereUniqueInput } from './where-unique.js';
+
+/** `select`, `include` and `omit`: what shapes the result. */
+export interface ShapeArgs<S extends SchemaDef, M extends ModelName<S>> {
+  select?: SelectInput<S, M>;
+  include?: IncludeInput<S, M>;
+  omit?: OmitInput<S, M>;
+}
+
+/** Arguments of `findMany`, `findFirst` and `findFirstOrThrow`. */
+export interface FindManyArgs<S extends SchemaDef, M extends ModelName<S>> extends ShapeArgs<S, M> {
+  where?: WhereInput<S, M>;
+  orderBy?: OrderByArg<S, M>;
+  cursor?: WhereUniqueInput<S, M>;
+  /** Negative: take from the end. */
+  take?: number;
+  skip?: number;
+  distinct?: ScalarFieldName<S, M> | ScalarFieldName<S, M>[];
+}
+
+export interface FindUniqueArgs<S extends SchemaDef, M extends ModelName<S>> extends ShapeArgs<
+  S,
+  M
+> {
+  where: WhereUniqueInput<S, M>;
+}
+
+export interface CreateArgs<S extends SchemaDef, M extends ModelName<S>> extends ShapeArgs<S, M> {
+  data: CreateInput<S, M>;
+}
+
+export interface CreateManyArgs<S extends SchemaDef, M extends ModelName<S>> {
+  data: CreateManyInput<S, M> | CreateManyInput<S, M>[];
+  skipDuplicates?: boolean;
+}
+
+export interface CreateManyAndReturnArgs<S extends SchemaDef, M extends ModelName<S>>
+  extends CreateManyArgs<S, M>, ShapeArgs<S, M> {}
+
+export interface UpdateArgs<S extends SchemaDef, M extends ModelName<S>> extends ShapeArgs<S, M> {
+  where: WhereUniqueInput<S, M>;
+  data: UpdateInput<S, M>;
+}
+
+export interface UpdateManyArgs<S extends SchemaDef, M extends ModelName<S>> {
+  where?: WhereInput<S, M>;
+  data: UpdateManyInput<S, M>;
+  limit?: number;
+}
+
+export interface UpdateManyAndReturnArgs<S extends SchemaDef, M extends ModelName<S>>
+  extends UpdateManyArgs<S, M>, ShapeArgs<S, M> {}
+
+export interface UpsertArgs<S extends SchemaDef, M extends ModelName<S>> extends ShapeArgs<S, M> {
+  where: WhereUniqueInput<S, M>;
+  create: CreateInput<S, M>;
+  update: UpdateInput<S, M>;
+}
+
+export interface DeleteArgs<S extends SchemaDef, M extends ModelName<S>> extends ShapeArgs<S, M> {
+  where: WhereUniqueInput<S, M>;
+}
+
+export interface DeleteManyArgs<S extends SchemaDef, M extends ModelName<S>> {
+  where?: WhereInput<S, M>;
+  limit?: number;
+}
+
+export interface ExistsArgs<S extends SchemaDef, M extends ModelName<S>> {
+  where?: WhereInput<S, M>;
+}
+
+/**
+ * Arguments of the policy layer's `check`: could the current user possibly do `operation` on
+ * some row whose scalar fields have the given values?
+ */
+export interface CheckArgs<S extends SchemaDef, M extends ModelName<S>> {
+  operation: 'create' | 'read' | 'update' | 'delete';
+  where?: {
+    [K in ScalarFieldName<S, M>]?: FieldBaseInput<S, FieldsOf<S, M>[K]> | null;
+  };
+}

@@ -1,0 +1,73 @@
+import type { Kysely } from 'kysely';
+import type { SchemaDef } from '@warden/schema';
+import type { ModelDelegate } from './delegate.js';
+import type { ModelName } from './schema-access.js';
+
+/** Prisma's names for the SQL isolation levels. */
+export type IsolationLevel =
+  'ReadUncommitted' | 'ReadCommitted' | 'RepeatableRead' | 'Serializable';
+
+export interface TransactionOptions {
+  isolationLevel?: IsolationLevel;
+}
+
+/** Options of `$pushSchema()`. */
+export interface PushSchemaOptions {
+  /** Apply destructive changes (dropped tables or columns) instead of refusing them. */
+  acceptDataLoss?: boolean;
+}
+
+/** What `$pushSchema()` did. */
+export interface PushSchemaResult {
+  /** The SQL statements run, in order; empty when the database already matched. */
+  applied: string[];
+  /** What was lost (only when `acceptDataLoss` allowed it). */
+  warnings: string[];
+}
+
+/** The methods every client has besides its model delegates. */
+export interface ClientMethods<S extends SchemaDef> {
+  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
+  $transaction<R>(
+    fn: (tx: WardenClient<S>) => Promise<R>,
+    options?: TransactionOptions,
+  ): Promise<R>;
+  /** Runs the given operations in one transaction and resolves to their results, in order. */
+  $transaction<const P extends readonly Promise<unknown>[]>(
+    operations: P,
+    options?: TransactionOptions,
+  ): Promise<{ -readonly [K in keyof P]: Awaited<P[K]> }>;
+  /**
+   * A parameterised raw query; as in Prisma, `T` is the type of the whole result (the rows).
+   *
+   * @example
+   * ```ts
+   * const rows = await db.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE email = ${email}`;
+   * ```
+   */
+  $queryRaw<T = unknown[]>(query: TemplateStringsArray, ...values: unknown[]): Promise<T>;
+  /** A parameterised raw statement; resolves to the number of affected rows. */
+  $executeRaw(query: TemplateStringsArray, ...values: unknown[]): Promise<number>;
+  /** The underlying Kysely instance, for queries the client cannot express. */
+  readonly $qb: Kysely<any>;
+  $disconnect(): Promise<void>;
+  /** Creates or alters tables to match the schema (`warden db push`). */
+  $pushSchema(options?: PushSchemaOptions): Promise<PushSchemaResult>;
+}
+
+/** One delegate per model, under the model's name with a lower-case first letter. */
+export type ModelDelegates<S extends SchemaDef> = {
+  readonly [M in ModelName<S> as Uncapitalize<M>]: ModelDelegate<S, M>;
+};
+
+/**
+ * The typed client of schema `S`, as returned by `createClient(schema)`.
+ *
+ * @example
+ * ```ts
+ * import { schema } from './schema.js';
+ * const db: WardenClient<typeof schema> = createClient(schema, { url: 'file:./dev.db' });
+ * const user = await db.user.findUnique({ where: { email: 'a@b.c' }, include: { posts: true } });
+ * ```
+ */
+export type WardenClient<S extends SchemaDef> = ModelDelegates<S> & ClientMethods<S>;
