@@ -246,7 +246,8 @@ function fieldColumn(
     notNull: field.list || !field.optional,
     ...(def !== undefined ? { default: def } : {}),
     autoincrement,
-    ...(enumDef ? { enumValues: enumLabels(enumDef) } : {}),
+    // SQLite checks enum values with a CHECK, which cannot look inside a JSON list.
+    ...(enumDef && (dialect.nativeEnums || !field.list) ? { enumValues: enumLabels(enumDef) } : {}),
     ...(enumDef && dialect.nativeEnums ? { enumType: enumDef.name } : {}),
     list: field.list,
   };
