@@ -73,6 +73,8 @@ export const DIAGNOSTIC_CODES = {
     'A field-level rule for an operation other than read, update or all.',
   'validate-non-scalar': "`@@validate` uses something other than the model's own scalar fields.",
   'invalid-expression': 'An expression form that is not allowed here.',
+  'import-dropped':
+    'Warning from the Prisma importer: a Prisma feature Warden does not support was left out.',
   'internal-error': 'A bug in Warden: please report it with the schema.',
 } as const;
 
