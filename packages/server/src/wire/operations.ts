@@ -35,6 +35,8 @@ export const operationRoutes: Readonly<Record<string, OperationRoute>> = Object.
   groupBy: read,
   exists: read,
   check: read,
+  /** Per-row permissions for a list of ids: `{ ids, operations? }` -> `{ [id]: { read, update, delete } }`. */
+  permissions: read,
   create,
   createMany: create,
   createManyAndReturn: create,

@@ -1,0 +1,40 @@
+import { findModel, type FieldDef, type ModelDef, type SchemaDef } from '@warden/schema';
+
+/**
+ * Finds the model behind a Refine resource name: `post`, `Post`, `blog-post`, `blog_posts`
+ * (a trailing plural `s` is tried too). Without a schema the resource is used as it is.
+ */
+export function resourceToModel(schema: SchemaDef | undefined, resource: string): string {
+  if (!schema) return resource;
+  const direct = findModel(schema, resource);
+  if (direct) return direct.name;
+  const squash = (s: string) => s.replace(/[-_\s]/g, '').toLowerCase();
+  const wanted = squash(resource);
+  for (const name of Object.keys(schema.models)) {
+    const n = name.toLowerCase();
+    if (n === wanted || `${n}s` === wanted) return name;
+  }
+  return resource;
+}
+
+/** The id field of a model (first of a compound id), or `id` without a schema. */
+export function idFieldOf(model: ModelDef | undefined): FieldDef | undefined {
+  const name = model?.idFields[0];
+  return name ? model.fields[name] : undefined;
+}
+
+/** Route ids arrive as strings: turn them into the id field's type. */
+export function coerceId(field: FieldDef | undefined, id: unknown): unknown {
+  if (!field || typeof id !== 'string') return id;
+  switch (field.type) {
+    case 'Int':
+    case 'Float': {
+      const n = Number(id);
+      return id.trim() !== '' && Number.isFinite(n) ? n : id;
+    }
+    case 'BigInt':
+      return /^-?\d+$/.test(id) ? BigInt(id) : id;
+    default:
+      return id;
+  }
+}
