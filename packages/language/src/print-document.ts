@@ -3,7 +3,6 @@ import type { Comment } from './lexer.js';
 import { printAttribute, printExpression, printType } from './print-expression.js';
 
 type Member = ModelMember | EnumMember | ConfigEntry;
-type Printable = Decl | ImportDecl | Member;
 
 /**
  * Prints a parsed file in canonical layout: two-space indent, field columns aligned within runs
