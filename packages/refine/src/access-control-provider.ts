@@ -48,10 +48,7 @@ export function createAccessControlProvider(
   const fetchOptions: FetchOptions = { ...options, endpoint: apiUrl };
   const { schema } = options;
   const cache = new Map<string, Promise<CanReturnType>>();
-  let pending = new Map<
-    string,
-    { ids: Set<unknown>; waiters: Map<string, (p: RowPermissions) => void>[] }
-  >();
+  let pending = new Map<string, { ids: Set<unknown>; waiters: ((p: RowPermissions) => void)[] }>();
   let generation = 0;
 
   const check = async (model: string, args: Record<string, unknown>): Promise<CanReturnType> => {
