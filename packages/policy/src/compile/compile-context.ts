@@ -1,0 +1,59 @@
+import type { FieldDef, PolicyOperation, SchemaDef } from '@warden/schema';
+import type { RawBuilder } from 'kysely';
+import type { PolicyDialect, PolicyRow, PolicyUser } from '../types.js';
+import type { AliasSource } from './relation-chain.js';
+import type { TriCond } from './sql-cond.js';
+
+/** A row an expression can read: a table alias in the query, or a constant object. */
+export type RowRef =
+  | { readonly kind: 'alias'; readonly alias: string; readonly model: string }
+  | { readonly kind: 'const'; readonly row: PolicyRow | null; readonly model: string };
+
+export interface CompileContext {
+  readonly schema: SchemaDef;
+  readonly dialect: PolicyDialect;
+  readonly user: PolicyUser;
+  /** The model whose rule is compiled (changes inside `check()`). */
+  readonly model: string;
+  readonly operation: PolicyOperation;
+  readonly thisRef: RowRef;
+  readonly futureRef: RowRef;
+  /** What `field` nodes read: the rule's row or the current collection element. */
+  readonly scope: RowRef;
+  readonly aliases: AliasSource;
+  /** `model:operation` pairs entered through `check()`; re-entering one is FALSE. */
+  readonly delegation: readonly string[];
+}
+
+/** A compiled expression that is not (only) a condition. */
+export type Val =
+  | {
+      readonly kind: 'const';
+      readonly value: unknown;
+      readonly field?: FieldDef;
+      readonly enumName?: string;
+    }
+  | {
+      readonly kind: 'sql';
+      readonly sql: RawBuilder<unknown>;
+      readonly nullable: boolean;
+      readonly field?: FieldDef;
+    }
+  /** A row of `model` as a whole: compared by its ids; `ids` null when it surely is missing. */
+  | {
+      readonly kind: 'entity';
+      readonly model: string;
+      readonly ids: readonly Val[] | null;
+      readonly isNull: TriCond;
+    }
+  /** To-many rows reached from a table alias. */
+  | {
+      readonly kind: 'rows';
+      readonly alias: string;
+      readonly model: string;
+      readonly hops: readonly FieldDef[];
+    }
+  /** To-many rows of constant data (from `auth()`). */
+  | { readonly kind: 'constRows'; readonly model: string; readonly rows: readonly PolicyRow[] }
+  | { readonly kind: 'array'; readonly items: readonly Val[] }
+  | { readonly kind: 'bool'; readonly tri: TriCond };
