@@ -1,0 +1,8 @@
+export { createChecker } from './checker.js';
+export type {
+  CheckArgs,
+  CheckExplanation,
+  CheckerOptions,
+  Operation,
+  PermissionChecker,
+} from './types.js';
