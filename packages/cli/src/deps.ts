@@ -1,4 +1,4 @@
-import type { SchemaDef } from '@warden/schema';
+import type { DatabaseProvider, SchemaDef } from '@warden/schema';
 import { CliError } from './cli-error.js';
 
 /** A problem in a schema, as `@warden/language` reports it (1-based positions). */
@@ -56,18 +56,46 @@ async function importPackage<T>(specifier: string, needed: readonly string[]): P
   return module as T;
 }
 
-/** The part of a `@warden/orm` client `warden db push` uses. */
-export interface PushableClient {
-  $pushSchema(options: { acceptDataLoss?: boolean }): Promise<unknown>;
+/** The part of a `@warden/orm` client the database commands use. */
+export interface OrmClient {
+  /** The client's Kysely instance, handed to the migration functions. */
+  readonly $qb: unknown;
+  $pushSchema(options: { acceptDataLoss?: boolean }): Promise<{
+    applied: string[];
+    warnings: string[];
+  }>;
   $disconnect(): Promise<void>;
 }
 
-export interface OrmApi {
-  createClient(schema: SchemaDef, options: { url: string }): PushableClient;
+export interface MigrationStatus {
+  applied: string[];
+  pending: string[];
+  modified: string[];
+  missing: string[];
 }
 
-export function orm(): Promise<OrmApi> {
-  return importPackage<OrmApi>('@warden/orm', ['createClient']);
+export interface OrmApi {
+  createClient(schema: SchemaDef, options: { url: string }): OrmClient;
+  migrateDev(
+    db: unknown,
+    dialect: DatabaseProvider,
+    schema: SchemaDef,
+    options: { dir: string; name: string },
+  ): Promise<string | null>;
+  migrateDeploy(
+    db: unknown,
+    dialect: DatabaseProvider,
+    options: { dir: string },
+  ): Promise<{ applied: string[] }>;
+  migrateStatus(
+    db: unknown,
+    dialect: DatabaseProvider,
+    options: { dir: string },
+  ): Promise<MigrationStatus>;
+}
+
+export function orm(needed: readonly (keyof OrmApi)[] = ['createClient']): Promise<OrmApi> {
+  return importPackage<OrmApi>('@warden/orm', needed);
 }
 
 /** The permission checker of `@warden/policy`. */

@@ -1,15 +1,13 @@
-import { CliError, EXIT_OK } from '../cli-error.js';
-import { schemaOption, stringOption, type CommandSpec } from '../command.js';
-import { resolveDatabaseTarget } from '../datasource.js';
-import { orm } from '../deps.js';
-import { resolveSchemaPath } from '../files.js';
-import { requireSchema } from '../load-schema.js';
+import { EXIT_OK } from '../cli-error.js';
+import { schemaOption, type CommandSpec, type OptionSpec } from '../command.js';
+import { describeTarget, withDatabase } from '../database.js';
+import { countLabel } from '../diagnostics.js';
 
-export const urlOption = {
+export const urlOption: OptionSpec = {
   type: 'string',
   value: 'url',
-  description: 'database url (default: the datasource url of the schema; env("X") is read)',
-} as const;
+  description: 'database url (default: the schema\'s datasource url; env("X") is read)',
+};
 
 export const dbPushCommand: CommandSpec = {
   name: 'db push',
@@ -24,41 +22,26 @@ export const dbPushCommand: CommandSpec = {
     'accept-data-loss': { type: 'boolean', description: 'allow changes that drop data' },
   },
   async run(options, context) {
-    const schemaPath = resolveSchemaPath(context.io, stringOption(options, 'schema'));
-    const loaded = await requireSchema(context, schemaPath);
-    const target = resolveDatabaseTarget(context.io, {
-      schema: loaded.schema,
-      schemaPath,
-      schemaText: loaded.text,
-      urlFlag: stringOption(options, 'url'),
+    const acceptDataLoss = options['accept-data-loss'] === true;
+    return withDatabase(context, options, [], async ({ client, target }) => {
+      const where = describeTarget(target);
+      let result;
+      try {
+        result = await client.$pushSchema({ acceptDataLoss });
+      } catch (error) {
+        const message = (error as Error).message;
+        const hint = /acceptDataLoss/.test(message) ? '\n(use --accept-data-loss to apply it)' : '';
+        throw new Error(`db push to ${where} failed: ${message}${hint}`, { cause: error });
+      }
+      const { out } = context;
+      for (const warning of result.warnings)
+        out.line(`${out.paint('yellow', 'data lost:')} ${warning}`);
+      out.line(
+        result.applied.length === 0
+          ? `${where} is already in sync with the schema`
+          : `${where} is now in sync with the schema (${countLabel(result.applied.length, 'statement')} applied)`,
+      );
+      return EXIT_OK;
     });
-    const { createClient } = await orm();
-    const client = createClient(loaded.schema, { url: target.url });
-    try {
-      const result = await client.$pushSchema({
-        acceptDataLoss: options['accept-data-loss'] === true,
-      });
-      context.out.line(describePush(result, target.url));
-    } catch (error) {
-      throw new CliError(`db push failed: ${(error as Error).message}`);
-    } finally {
-      await client.$disconnect();
-    }
-    return EXIT_OK;
   },
 };
-
-function describePush(result: unknown, url: string): string {
-  const statements = (result as { statements?: unknown } | undefined)?.statements;
-  const where = redactPassword(url);
-  if (Array.isArray(statements)) {
-    return statements.length === 0
-      ? `${where} is already in sync with the schema`
-      : `${where}: applied ${statements.length} statement${statements.length === 1 ? '' : 's'}`;
-  }
-  return `${where} is in sync with the schema`;
-}
-
-export function redactPassword(url: string): string {
-  return url.replace(/^(postgres(?:ql)?:\/\/[^:@/]+:)[^@]*@/i, '$1***@');
-}
