@@ -8,7 +8,6 @@ import { findModel } from '@warden/schema';
 
 /** Stable text for a value, with types kept apart (`1`, `1n`, `"1"` and a Date differ). */
 export function keyOf(v: unknown): string {
-  if (v === undefined) return 'u';
   if (v === null) return 'n';
   switch (typeof v) {
     case 'string':
@@ -30,6 +29,7 @@ export function keyOf(v: unknown): string {
         .join(',')}}`;
     }
     case 'undefined':
+      return 'u';
     case 'function':
     case 'symbol':
       return `?${typeof v}`;

@@ -73,8 +73,14 @@ export function toDecimalString(a: Rat): string {
   let d = a.d;
   let twos = 0;
   let fives = 0;
-  while (d % 2n === 0n) ((d /= 2n), twos++);
-  while (d % 5n === 0n) ((d /= 5n), fives++);
+  while (d % 2n === 0n) {
+    d /= 2n;
+    twos++;
+  }
+  while (d % 5n === 0n) {
+    d /= 5n;
+    fives++;
+  }
   const digits = d === 1n ? Math.max(twos, fives) : 20;
   const neg = a.n < 0n;
   const abs = neg ? -a.n : a.n;
