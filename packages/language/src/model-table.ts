@@ -133,7 +133,6 @@ export function buildDeclTable(
           `Model '${decl.name.name}' extends '${base.name}', which is not abstract (declare it 'abstract model ${base.name}')`,
           base.span,
         );
-        continue;
       }
       const flatBase = flatten(baseDecl);
       fields.push(...flatBase.fields);

@@ -153,7 +153,15 @@ class DocumentParser extends ExpressionParser {
         items.push(parseOne());
       } catch (e) {
         if (!(e instanceof SyntaxAbort)) throw e;
+        if (e.partial !== undefined) items.push(e.partial as T);
         const errLine = this.tok.line;
+        let lineStart = this.pos;
+        while (lineStart > start && this.tokens[lineStart - 1]?.line === errLine) lineStart--;
+        if (lineStart > start && (this.tokens[start]?.line ?? errLine) < errLine) {
+          // An unclosed bracket swallowed the next line(s): parse that line as a new member.
+          this.pos = lineStart;
+          continue;
+        }
         if (this.pos === start && !this.is('}')) this.next();
         while (!this.atEof() && this.tok.line === errLine && !this.is('}')) this.next();
       }
@@ -200,30 +208,39 @@ class DocumentParser extends ExpressionParser {
         `Field attribute '${this.tok.text}${this.peek().text}' must follow a field; model attributes start with '@@'`,
       );
     const first = this.pos;
-    const name = this.ident(this.expectIdent('a field name'));
+    const nameToken = this.expectIdent('a field name');
+    const name = this.ident(nameToken);
     const type = this.parseTypeRef();
     const attributes: AttributeNode[] = [];
-    while (this.is('@')) attributes.push(this.parseAttribute());
-    if (this.is('@@') && this.tok.line === this.prev().line)
-      this.fail(`Model attribute must be on its own line`);
     const doc = this.docAt(first);
-    const field: FieldDecl = {
+    const build = (): FieldDecl => ({
       kind: 'field',
       name,
       type,
       attributes,
       span: this.spanFrom(this.tokens[first] ?? this.tok),
       firstToken: first,
-      lastToken: this.pos - 1,
+      lastToken: Math.max(first, this.pos - 1),
       ...(doc === undefined ? {} : { doc }),
-    };
-    return field;
+    });
+    try {
+      while (this.is('@') && this.tok.line === nameToken.line) {
+        attributes.push(this.parseAttribute());
+      }
+      if (this.is('@@') && this.tok.line === this.prev().line) {
+        this.fail(`Model attribute must be on its own line`);
+      }
+    } catch (e) {
+      if (e instanceof SyntaxAbort) e.partial = build();
+      throw e;
+    }
+    return build();
   }
 
   private parseTypeRef(): TypeRef {
     const t = this.tok;
     if (t.kind !== 'ident' || t.line !== this.prev().line)
-      this.fail(`Expected a type for field '${this.prev().text}'`);
+      this.fail(`Expected a type for field '${this.prev().text}'`, this.prev());
     this.next();
     let unsupported: string | undefined;
     if (t.text === 'Unsupported' && this.is('(')) {
@@ -290,9 +307,11 @@ class DocumentParser extends ExpressionParser {
     const body = this.parseBody<EnumMember>(() => {
       if (this.is('@@')) return this.parseAttribute();
       const valueFirst = this.pos;
-      const value = this.ident(this.expectIdent('an enum value'));
+      const valueToken = this.expectIdent('an enum value');
+      const value = this.ident(valueToken);
       const attributes: AttributeNode[] = [];
-      while (this.is('@')) attributes.push(this.parseAttribute());
+      while (this.is('@') && this.tok.line === valueToken.line)
+        attributes.push(this.parseAttribute());
       const doc = this.docAt(valueFirst);
       return {
         kind: 'enumValue',

@@ -3,7 +3,10 @@ import type { Token } from './lexer.js';
 import type { SourceFile, Span } from './source-file.js';
 
 /** Signals a syntax error after it has been reported; caught where the parser recovers. */
-export class SyntaxAbort extends Error {}
+export class SyntaxAbort extends Error {
+  /** What was parsed before the error (a field without its broken attribute), kept by recovery. */
+  partial?: unknown;
+}
 
 /** Cursor over the tokens of one file, shared by the declaration and expression parsers. */
 export class TokenStream {
