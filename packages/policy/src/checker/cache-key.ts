@@ -34,6 +34,7 @@ export function keyOf(v: unknown): string {
     case 'symbol':
       return `?${typeof v}`;
   }
+  return '?';
 }
 
 /** The `auth()` member paths that rules of `model` (and models reached by `check()`) read. */
