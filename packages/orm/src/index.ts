@@ -1,1 +1,10 @@
 export type { WardenClient } from './types/index.js';
+export { createClient, withHooks, clientContext } from './client/create-client.js';
+export type { ClientOptions } from './client/create-client.js';
+export type { LogOption, LogLevel, QueryLogEvent } from './client/connect.js';
+export type { IsolationLevel, TransactionOptions } from './client/transaction.js';
+export { WardenPromise } from './client/warden-promise.js';
+export type { QueryHooks, QueryContext, RowOperation } from './context.js';
+export { hookParam } from './plan/param-ref.js';
+export { Decimal } from './codec/decimal.js';
+export { WardenError, isWardenError } from '@warden/schema';

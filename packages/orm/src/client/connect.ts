@@ -1,0 +1,101 @@
+import { resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type { Dialect, LogEvent } from 'kysely';
+import { WardenError } from '@warden/schema';
+
+export type LogLevel = 'query' | 'error';
+
+/** One logged statement. */
+export interface QueryLogEvent {
+  readonly level: LogLevel;
+  readonly sql: string;
+  readonly params: readonly unknown[];
+  readonly durationMs: number;
+  readonly error?: unknown;
+}
+
+/** `true` (queries and errors to the console), a list of levels, or your own function. */
+export type LogOption = boolean | readonly LogLevel[] | ((event: QueryLogEvent) => void);
+
+export interface ConnectOptions {
+  readonly url?: string;
+  readonly dialect?: Dialect;
+  readonly provider?: 'sqlite' | 'postgresql';
+  readonly log?: LogOption;
+}
+
+function logger(log: LogOption | undefined): ((e: LogEvent) => void) | undefined {
+  if (!log) return undefined;
+  const toEvent = (e: LogEvent): QueryLogEvent => ({
+    level: e.level,
+    sql: e.query.sql,
+    params: e.query.parameters,
+    durationMs: e.queryDurationMillis,
+    ...(e.level === 'error' ? { error: e.error } : {}),
+  });
+  if (typeof log === 'function') return (e) => log(toEvent(e));
+  const levels = new Set<LogLevel>(log === true ? ['query', 'error'] : log);
+  return (e) => {
+    if (!levels.has(e.level)) return;
+    const ev = toEvent(e);
+    const line = `[warden] ${ev.sql} -- ${JSON.stringify(ev.params, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))} (${ev.durationMs.toFixed(2)} ms)`;
+    if (ev.level === 'error') console.error(line, ev.error);
+    else console.log(line);
+  };
+}
+
+/** The SQLite file a `file:` / `:memory:` URL names. */
+export function sqlitePath(url: string): string {
+  if (url === ':memory:' || url === 'file::memory:') return ':memory:';
+  const path = url.replace(/^file:/, '').replace(/\?.*$/, '');
+  return resolve(path);
+}
+
+export interface Connection {
+  readonly kysely: Kysely<any>;
+  readonly provider: 'sqlite' | 'postgresql';
+}
+
+/** Opens the database an options object names. */
+export function connect(
+  options: ConnectOptions,
+  schemaProvider: 'sqlite' | 'postgresql',
+): Connection {
+  const log = logger(options.log);
+  if (options.dialect) {
+    return {
+      kysely: new Kysely<any>({ dialect: options.dialect, ...(log ? { log } : {}) }),
+      provider: options.provider ?? schemaProvider,
+    };
+  }
+  const url = options.url;
+  if (!url)
+    throw new WardenError('CONFIG', 'createClient: options.url or options.dialect is required');
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    const pool = new pg.Pool({ connectionString: url });
+    return {
+      kysely: new Kysely<any>({ dialect: new PostgresDialect({ pool }), ...(log ? { log } : {}) }),
+      provider: 'postgresql',
+    };
+  }
+  if (url.startsWith('file:') || url === ':memory:') {
+    const path = sqlitePath(url);
+    const db = new Database(path);
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    if (path !== ':memory:') db.pragma('journal_mode = WAL');
+    return {
+      kysely: new Kysely<any>({
+        dialect: new SqliteDialect({ database: db }),
+        ...(log ? { log } : {}),
+      }),
+      provider: 'sqlite',
+    };
+  }
+  throw new WardenError(
+    'CONFIG',
+    `createClient: unsupported url '${url}' (expected file:..., :memory: or postgres://...)`,
+  );
+}

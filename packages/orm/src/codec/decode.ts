@@ -1,0 +1,102 @@
+import type { FieldDef, SchemaDef } from '@warden/schema';
+import { findEnum } from '../schema-util.js';
+import { Decimal } from './decimal.js';
+
+type Provider = 'sqlite' | 'postgresql';
+
+/**
+ * Where a value was read from: a top-level column (`column`) or inside the JSON that nested
+ * relations are aggregated into (`json`). The SQL side casts what JSON would lose (bigint and
+ * numeric as text, blobs as hex), so each position has its own decoder.
+ */
+export type ValuePosition = 'column' | 'json';
+
+export type Decoder = (raw: unknown) => unknown;
+
+const identity: Decoder = (v) => v;
+
+function bytesFromJson(provider: Provider): Decoder {
+  // SQLite embeds hex(blob); PostgreSQL writes bytea into JSON as "\x..." hex.
+  return provider === 'sqlite'
+    ? (v) => Buffer.from(v as string, 'hex')
+    : (v) => Buffer.from((v as string).slice(2), 'hex');
+}
+
+function scalarDecoder(provider: Provider, type: string, pos: ValuePosition): Decoder {
+  switch (type) {
+    case 'Boolean':
+      return provider === 'sqlite' ? (v) => v === 1 || v === 1n || v === true : identity;
+    case 'Int':
+      return (v) => (typeof v === 'number' ? v : Number(v));
+    case 'Float':
+      return (v) => (typeof v === 'number' ? v : Number(v));
+    case 'BigInt':
+      return (v) => (typeof v === 'bigint' ? v : BigInt(v as string | number));
+    case 'Decimal':
+      return (v) => new Decimal(v as string | number);
+    case 'DateTime':
+      return (v) => (v instanceof Date ? v : new Date(v as string));
+    case 'Json':
+      return provider === 'sqlite' && pos === 'column' ? (v) => JSON.parse(v as string) : identity;
+    case 'Bytes':
+      return pos === 'column' ? identity : bytesFromJson(provider);
+    default:
+      return identity;
+  }
+}
+
+/** Decoder of one element inside a SQLite JSON list (see `elementToSqliteJson`). */
+function sqliteElementDecoder(type: string): Decoder {
+  switch (type) {
+    case 'Bytes':
+      return (v) => Buffer.from(v as string, 'base64');
+    case 'Boolean':
+      return (v) => v === true || v === 1;
+    default:
+      return scalarDecoder('sqlite', type, 'json');
+  }
+}
+
+/**
+ * The function turning what the driver returned for `field` into the API value.
+ *
+ * @example
+ * ```ts
+ * fieldDecoder(schema, 'sqlite', fields.createdAt, 'column')('2024-01-02T03:04:05.678Z'); // Date
+ * ```
+ */
+export function fieldDecoder(
+  schema: SchemaDef,
+  provider: Provider,
+  field: FieldDef,
+  pos: ValuePosition,
+): Decoder {
+  let one: Decoder;
+  if (field.kind === 'enum') {
+    const dbNames = findEnum(schema, field.type)?.dbNames;
+    if (dbNames && Object.keys(dbNames).length > 0) {
+      const back = new Map(Object.entries(dbNames).map(([k, v]) => [v, k]));
+      one = (v) => back.get(v as string) ?? v;
+    } else one = identity;
+  } else if (field.kind === 'scalar') {
+    one =
+      field.list && provider === 'sqlite'
+        ? sqliteElementDecoder(field.type)
+        : scalarDecoder(provider, field.type, pos);
+    if (field.list && provider === 'postgresql' && pos === 'json' && field.type === 'Bytes') {
+      one = bytesFromJson(provider);
+    }
+  } else one = identity;
+  if (field.list) {
+    const parse = provider === 'sqlite' && pos === 'column';
+    const each = one;
+    return (v) => {
+      if (v === null || v === undefined) return null;
+      const arr = (parse ? JSON.parse(v as string) : v) as unknown[];
+      return arr.map((x) => (x === null ? null : each(x)));
+    };
+  }
+  if (one === identity) return (v) => (v === undefined ? null : v);
+  const each = one;
+  return (v) => (v === null || v === undefined ? null : each(v));
+}

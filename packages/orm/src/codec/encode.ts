@@ -1,0 +1,170 @@
+import type { FieldDef, SchemaDef } from '@warden/schema';
+import { findEnum } from '../schema-util.js';
+import type { ArgPath } from '../validate/invalid.js';
+import { describeType, invalidInput } from '../validate/invalid.js';
+import type { ValidationSite } from '../validate/args.js';
+import { Decimal, isDecimal } from './decimal.js';
+
+type Provider = 'sqlite' | 'postgresql';
+
+/**
+ * Checks one scalar (not list) value against a field's type and returns the normalised JS
+ * value: Int a safe integer, BigInt a bigint, Decimal a Decimal, DateTime a Date, ...
+ * Throws INVALID_INPUT naming `path`.
+ */
+export function checkScalar(
+  schema: SchemaDef,
+  field: FieldDef,
+  value: unknown,
+  path: ArgPath,
+  site: ValidationSite,
+): unknown {
+  const bad = (): never => {
+    throw invalidInput(path, `expected ${field.type}, got ${describeType(value)}`, site);
+  };
+  if (field.kind === 'enum') {
+    const e = findEnum(schema, field.type);
+    if (typeof value !== 'string' || (e && !e.values.includes(value))) {
+      throw invalidInput(
+        path,
+        `expected ${field.type} (${e?.values.join(' | ') ?? ''}), got ${typeof value === 'string' ? `'${value}'` : describeType(value)}`,
+        site,
+      );
+    }
+    return value;
+  }
+  switch (field.type) {
+    case 'String':
+      return typeof value === 'string' ? value : bad();
+    case 'Int':
+      if (typeof value !== 'number') return bad();
+      if (!Number.isSafeInteger(value)) {
+        throw invalidInput(path, `expected Int, got non-integer number ${value}`, site);
+      }
+      return value;
+    case 'Float':
+      return typeof value === 'number' ? value : bad();
+    case 'BigInt':
+      if (typeof value === 'bigint') return value;
+      if (typeof value === 'number' && Number.isSafeInteger(value)) return BigInt(value);
+      if (typeof value === 'string' && /^-?\d+$/.test(value)) return BigInt(value);
+      return bad();
+    case 'Decimal':
+      if (isDecimal(value)) return value;
+      if (typeof value === 'number' && Number.isFinite(value)) return new Decimal(value);
+      if (typeof value === 'string' && /^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(value)) {
+        return new Decimal(value);
+      }
+      return bad();
+    case 'Boolean':
+      return typeof value === 'boolean' ? value : bad();
+    case 'DateTime': {
+      const d =
+        value instanceof Date ? value : typeof value === 'string' ? new Date(value) : undefined;
+      if (!d || Number.isNaN(d.getTime())) return bad();
+      return d;
+    }
+    case 'Bytes':
+      return value instanceof Uint8Array ? value : bad();
+    case 'Json':
+      return value === undefined ? bad() : value;
+    default:
+      return value;
+  }
+}
+
+/** The value a driver binds for a checked scalar of `field`. */
+export function scalarToDb(
+  provider: Provider,
+  schema: SchemaDef,
+  field: FieldDef,
+  v: unknown,
+): unknown {
+  if (v === null) return null;
+  if (field.kind === 'enum') return findEnum(schema, field.type)?.dbNames?.[v as string] ?? v;
+  switch (field.type) {
+    case 'Boolean':
+      return provider === 'sqlite' ? (v ? 1 : 0) : v;
+    case 'DateTime':
+      return provider === 'sqlite' ? (v as Date).toISOString() : v;
+    case 'BigInt':
+      return provider === 'sqlite' ? v : (v as bigint).toString();
+    case 'Decimal':
+      return (v as Decimal).toString();
+    case 'Json':
+      return JSON.stringify(v);
+    case 'Bytes':
+      return Buffer.isBuffer(v) ? v : Buffer.from(v as Uint8Array);
+    default:
+      return v;
+  }
+}
+
+/** One element of a scalar list as stored inside SQLite's JSON array text. */
+export function elementToSqliteJson(schema: SchemaDef, field: FieldDef, v: unknown): unknown {
+  if (v === null) return null;
+  if (field.kind === 'enum') return findEnum(schema, field.type)?.dbNames?.[v as string] ?? v;
+  switch (field.type) {
+    case 'DateTime':
+      return (v as Date).toISOString();
+    case 'BigInt':
+    case 'Decimal':
+      return String(v);
+    case 'Bytes':
+      return Buffer.from(v as Uint8Array).toString('base64');
+    default:
+      return v;
+  }
+}
+
+/**
+ * Checks and converts a value for `field` (a whole list for list fields) to what the driver
+ * binds. `null` passes through (callers decide whether null is allowed).
+ *
+ * @example
+ * ```ts
+ * encodeValue(ctx, postFields.createdAt, new Date(0), ['data', 'createdAt'], site);
+ * // sqlite: '1970-01-01T00:00:00.000Z'   postgresql: Date
+ * ```
+ */
+export function encodeValue(
+  ctx: { provider: Provider; schema: SchemaDef },
+  field: FieldDef,
+  value: unknown,
+  path: ArgPath,
+  site: ValidationSite,
+): unknown {
+  if (value === null) return null;
+  if (!field.list) {
+    return scalarToDb(
+      ctx.provider,
+      ctx.schema,
+      field,
+      checkScalar(ctx.schema, field, value, path, site),
+    );
+  }
+  if (!Array.isArray(value)) {
+    throw invalidInput(path, `expected ${field.type}[], got ${describeType(value)}`, site);
+  }
+  const items = value.map((v, i) => checkScalar(ctx.schema, field, v, [...path, i], site));
+  if (ctx.provider === 'sqlite') {
+    return JSON.stringify(items.map((v) => elementToSqliteJson(ctx.schema, field, v)));
+  }
+  return items.map((v) => scalarToDb(ctx.provider, ctx.schema, field, v));
+}
+
+/** Encodes one list element for comparisons (`has`, `hasSome`): SQLite compares JSON values. */
+export function encodeElement(
+  ctx: { provider: Provider; schema: SchemaDef },
+  field: FieldDef,
+  value: unknown,
+  path: ArgPath,
+  site: ValidationSite,
+): unknown {
+  const v = checkScalar(ctx.schema, field, value, path, site);
+  if (ctx.provider === 'sqlite') {
+    const j = elementToSqliteJson(ctx.schema, field, v);
+    return typeof j === 'boolean' ? (j ? 1 : 0) : j;
+  }
+  return scalarToDb(ctx.provider, ctx.schema, field, v);
+}

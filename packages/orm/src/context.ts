@@ -1,0 +1,53 @@
+import type { Expression, Kysely, SqlBool } from 'kysely';
+import type { ModelDef, SchemaDef } from '@warden/schema';
+import type { DialectHooks } from './dialect/dialect-hooks.js';
+import type { PlanCache } from './plan/plan-cache.js';
+
+/** Which kind of row access a `rowFilter` is asked about. */
+export type RowOperation = 'read' | 'update' | 'delete';
+
+/**
+ * Extension points for the access-policy layer. The plain client has none. Every hook may
+ * return `true` (no restriction, costs nothing), `false` (nothing passes: reads return empty
+ * without a query where the whole statement is filtered) or a Kysely boolean expression over
+ * `alias` (the SQL alias of the model's table in the statement being built).
+ */
+export interface QueryHooks {
+  /** Extra predicate ANDed into every place that selects rows of `model`. */
+  rowFilter?(
+    model: ModelDef,
+    operation: RowOperation,
+    alias: string,
+    ctx: QueryContext,
+  ): Expression<SqlBool> | boolean;
+  /** Field-level read mask: an unreadable field reads as `null`. */
+  fieldReadable?(
+    model: ModelDef,
+    field: string,
+    alias: string,
+    ctx: QueryContext,
+  ): Expression<SqlBool> | boolean;
+  /**
+   * Identifies everything the hooks' SQL depends on except values passed through
+   * `hookParam(name)` (those are read from `params` at execution). Plans built with these hooks
+   * are cached under this key; without it, plans are rebuilt for every call.
+   */
+  cacheKey?: string;
+  /** Values for `hookParam(name)` placeholders in the hooks' expressions. */
+  params?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Everything an operation needs, passed explicitly to every function of the query engine.
+ * `kysely` is the transaction's instance inside `$transaction`.
+ */
+export interface QueryContext {
+  readonly schema: SchemaDef;
+  readonly provider: 'sqlite' | 'postgresql';
+  readonly kysely: Kysely<any>;
+  readonly dialect: DialectHooks;
+  readonly plans: PlanCache;
+  readonly hooks: QueryHooks | undefined;
+  /** True inside `$transaction` (or `runInTransaction`): nested transactions reuse it. */
+  readonly inTransaction: boolean;
+}

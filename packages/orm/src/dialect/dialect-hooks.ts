@@ -1,0 +1,57 @@
+import type { Expression, RawBuilder } from 'kysely';
+import type { FieldDef } from '@warden/schema';
+
+/** Kinds of string pattern filters. */
+export type StringMatch = 'contains' | 'startsWith' | 'endsWith';
+
+/**
+ * The SQL that differs between databases, as a few small functions. Everything else in the
+ * query engine is written once. One implementation per folder: `sqlite/`, `postgres/`.
+ */
+export interface DialectHooks {
+  readonly provider: 'sqlite' | 'postgresql';
+  /** A column as selected at the top level (SQLite BigInt as text keeps 64-bit precision). */
+  selectColumn(field: FieldDef, column: Expression<unknown>): Expression<unknown>;
+  /** A column as put into a JSON object (casts what JSON would lose). */
+  jsonValue(field: FieldDef, column: Expression<unknown>): Expression<unknown>;
+  /** A JSON object from (key, value) pairs. */
+  jsonObject(entries: readonly (readonly [string, Expression<unknown>])[]): RawBuilder<unknown>;
+  /** A JSON value produced by a subquery, made embeddable into `jsonObject`. */
+  embedJson(value: Expression<unknown>): Expression<unknown>;
+  /** A JSON array of the `_j` column of `rows` (a subquery, order kept); `[]` when empty. */
+  jsonArrayOf(rows: RawBuilder<unknown>): RawBuilder<unknown>;
+  /** Reads a top-level column holding aggregated JSON. */
+  parseJsonColumn(raw: unknown): unknown;
+  /** `column` matches `pattern` (built by `stringPattern`). */
+  stringMatch(
+    column: Expression<unknown>,
+    pattern: Expression<unknown>,
+    insensitive: boolean,
+  ): RawBuilder<boolean>;
+  /** The bound pattern for a string filter value. */
+  stringPattern(kind: StringMatch, value: string, insensitive: boolean): string;
+  /** A comparable form of a column or value for `lt/gt/orderBy` (SQLite Decimal as REAL). */
+  comparable(field: FieldDef, value: Expression<unknown>): Expression<unknown>;
+  listHas(column: Expression<unknown>, element: Expression<unknown>): RawBuilder<boolean>;
+  listHasSome(column: Expression<unknown>, elements: Expression<unknown>): RawBuilder<boolean>;
+  listHasEvery(column: Expression<unknown>, elements: Expression<unknown>): RawBuilder<boolean>;
+  listIsEmpty(column: Expression<unknown>): RawBuilder<boolean>;
+  /** Encodes several list elements (already encoded one by one) into one bound value. */
+  listParam(elements: unknown[]): unknown;
+  /** The JSON value at `path` inside a Json column, as JSON (for equality). */
+  jsonAt(column: Expression<unknown>, path: readonly string[]): RawBuilder<unknown>;
+  /** The JSON value at `path` as SQL text (strings unquoted), for string filters. */
+  jsonTextAt(column: Expression<unknown>, path: readonly string[]): RawBuilder<unknown>;
+  /** A bound JSON text as a JSON value comparable with `jsonAt`. */
+  jsonParam(value: Expression<unknown>): RawBuilder<unknown>;
+  /** A JSON numeric comparison value at `path`. */
+  jsonNumberAt(column: Expression<unknown>, path: readonly string[]): RawBuilder<unknown>;
+  /** `value` is one of the elements of the JSON array at `path`. */
+  jsonArrayContains(
+    column: Expression<unknown>,
+    path: readonly string[],
+    value: Expression<unknown>,
+  ): RawBuilder<boolean>;
+  readonly trueLiteral: RawBuilder<boolean>;
+  readonly falseLiteral: RawBuilder<boolean>;
+}

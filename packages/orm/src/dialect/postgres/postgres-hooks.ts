@@ -1,0 +1,83 @@
+import { sql } from 'kysely';
+import type { DialectHooks } from '../dialect-hooks.js';
+import { likePattern } from '../like-pattern.js';
+
+/** jsonb_build_object takes at most 100 arguments: build big objects in chunks joined by ||. */
+const PAIRS_PER_CALL = 50;
+
+export const postgresHooks: DialectHooks = {
+  provider: 'postgresql',
+  selectColumn(field, column) {
+    return field.kind === 'enum' && field.list ? sql`${column}::text[]` : column;
+  },
+  jsonValue(field, column) {
+    if (field.list) {
+      return field.type === 'BigInt' || field.type === 'Decimal' || field.kind === 'enum'
+        ? sql`${column}::text[]`
+        : column;
+    }
+    return field.type === 'BigInt' || field.type === 'Decimal' ? sql`${column}::text` : column;
+  },
+  jsonObject(entries) {
+    const chunks = [];
+    for (let i = 0; i < entries.length || i === 0; i += PAIRS_PER_CALL) {
+      const part = entries.slice(i, i + PAIRS_PER_CALL);
+      chunks.push(
+        sql`jsonb_build_object(${sql.join(part.map(([k, v]) => sql`${sql.lit(k)}::text, ${v}`))})`,
+      );
+    }
+    return chunks.length === 1 ? chunks[0]! : sql`(${sql.join(chunks, sql` || `)})`;
+  },
+  embedJson(value) {
+    return value;
+  },
+  jsonArrayOf(rows) {
+    return sql`(select coalesce(jsonb_agg("_s"."_j"), '[]'::jsonb) from (${rows}) as "_s")`;
+  },
+  parseJsonColumn(raw) {
+    return raw;
+  },
+  stringMatch(column, pattern, insensitive) {
+    return insensitive
+      ? sql<boolean>`${column} ilike ${pattern} escape '\\'`
+      : sql<boolean>`${column} like ${pattern} escape '\\'`;
+  },
+  stringPattern(kind, value) {
+    return likePattern(kind, value);
+  },
+  comparable(_field, value) {
+    return value;
+  },
+  listHas(column, element) {
+    return sql<boolean>`${element} = any(${column})`;
+  },
+  listHasSome(column, elements) {
+    return sql<boolean>`${column} && ${elements}`;
+  },
+  listHasEvery(column, elements) {
+    return sql<boolean>`${column} @> ${elements}`;
+  },
+  listIsEmpty(column) {
+    return sql<boolean>`coalesce(cardinality(${column}), 0) = 0`;
+  },
+  listParam(elements) {
+    return elements;
+  },
+  jsonAt(column, path) {
+    return path.length === 0 ? sql`${column}` : sql`(${column} #> ${[...path]}::text[])`;
+  },
+  jsonTextAt(column, path) {
+    return sql`(${column} #>> ${[...path]}::text[])`;
+  },
+  jsonParam(value) {
+    return sql`${value}::jsonb`;
+  },
+  jsonNumberAt(column, path) {
+    return sql`(case when jsonb_typeof(${column} #> ${[...path]}::text[]) = 'number' then (${column} #>> ${[...path]}::text[])::numeric end)`;
+  },
+  jsonArrayContains(column, path, value) {
+    return sql<boolean>`coalesce((${column} #> ${[...path]}::text[]) @> jsonb_build_array(${value}::jsonb), false)`;
+  },
+  trueLiteral: sql<boolean>`true`,
+  falseLiteral: sql<boolean>`false`,
+};

@@ -1,0 +1,90 @@
+import { sql } from 'kysely';
+import type { Expression } from 'kysely';
+import type { FieldDef } from '@warden/schema';
+import type { DialectHooks, StringMatch } from '../dialect-hooks.js';
+import { likePattern } from '../like-pattern.js';
+
+/** A GLOB pattern (case-sensitive, unlike SQLite's LIKE) matching `value` literally. */
+function globPattern(kind: StringMatch, value: string): string {
+  const lit = value.replace(/[*?[]/g, (c) => `[${c}]`);
+  return kind === 'contains' ? `*${lit}*` : kind === 'startsWith' ? `${lit}*` : `*${lit}`;
+}
+
+function jsonPathText(path: readonly string[]): string {
+  return (
+    '$' + path.map((p) => (/^\d+$/.test(p) ? `[${p}]` : `."${p.replace(/"/g, '\\"')}"`)).join('')
+  );
+}
+
+export const sqliteHooks: DialectHooks = {
+  provider: 'sqlite',
+  selectColumn(field, column) {
+    return field.type === 'BigInt' && !field.list ? sql`cast(${column} as text)` : column;
+  },
+  jsonValue(field, column) {
+    if (field.list || field.type === 'Json') return sql`json(${column})`;
+    switch (field.type) {
+      case 'BigInt':
+        return sql`cast(${column} as text)`;
+      case 'Bytes':
+        return sql`hex(${column})`;
+      default:
+        return column;
+    }
+  },
+  jsonObject(entries) {
+    return sql`json_object(${sql.join(entries.map(([k, v]) => sql`${sql.lit(k)}, ${v}`))})`;
+  },
+  embedJson(value) {
+    return sql`json(${value})`;
+  },
+  jsonArrayOf(rows) {
+    return sql`(select coalesce(json_group_array(json("_s"."_j")), '[]') from (${rows}) as "_s")`;
+  },
+  parseJsonColumn(raw) {
+    return raw === null ? null : JSON.parse(raw as string);
+  },
+  stringMatch(column, pattern, insensitive) {
+    return insensitive
+      ? sql<boolean>`${column} like ${pattern} escape '\\'`
+      : sql<boolean>`${column} glob ${pattern}`;
+  },
+  stringPattern(kind, value, insensitive) {
+    return insensitive ? likePattern(kind, value) : globPattern(kind, value);
+  },
+  comparable(field: FieldDef, value: Expression<unknown>) {
+    return field.type === 'Decimal' ? sql`cast(${value} as real)` : value;
+  },
+  listHas(column, element) {
+    return sql<boolean>`exists (select 1 from json_each(${column}) where value = ${element})`;
+  },
+  listHasSome(column, elements) {
+    return sql<boolean>`exists (select 1 from json_each(${column}) where value in (select value from json_each(${elements})))`;
+  },
+  listHasEvery(column, elements) {
+    return sql<boolean>`not exists (select 1 from json_each(${elements}) as "_p" where "_p".value not in (select value from json_each(${column})))`;
+  },
+  listIsEmpty(column) {
+    return sql<boolean>`json_array_length(${column}) = 0`;
+  },
+  listParam(elements) {
+    return JSON.stringify(elements);
+  },
+  jsonAt(column, path) {
+    return path.length === 0 ? sql`json(${column})` : sql`(${column} -> ${jsonPathText(path)})`;
+  },
+  jsonTextAt(column, path) {
+    return sql`(${column} ->> ${jsonPathText(path)})`;
+  },
+  jsonParam(value) {
+    return sql`json(${value})`;
+  },
+  jsonNumberAt(column, path) {
+    return sql`(${column} ->> ${jsonPathText(path)})`;
+  },
+  jsonArrayContains(column, path, value) {
+    return sql<boolean>`exists (select 1 from json_each(${column}, ${jsonPathText(path)}) where value = ${value})`;
+  },
+  trueLiteral: sql<boolean>`1`,
+  falseLiteral: sql<boolean>`0`,
+};

@@ -1,0 +1,125 @@
+import { sql } from 'kysely';
+import type { RawBuilder } from 'kysely';
+import type { FieldDef, ModelDef } from '@warden/schema';
+import type { BuildScope } from '../plan/build-scope.js';
+import { encodeValue } from '../codec/encode.js';
+import { expectOneOf } from '../validate/args.js';
+import type { ArgPath } from '../validate/invalid.js';
+import { describeType, invalidInput, isPlainObject } from '../validate/invalid.js';
+import type { Pred } from './predicate.js';
+import { andAll, not } from './predicate.js';
+import { buildListFilter } from './list-filter.js';
+import { buildJsonFilter } from './json-filter.js';
+import { buildStringMatch, STRING_MATCHES } from './string-filter.js';
+
+const COMPARISONS = { lt: '<', lte: '<=', gt: '>', gte: '>=' } as const;
+
+/** True when a `where` value for a scalar field is a filter object, not a value to equal. */
+function isFilterObject(value: unknown): value is Record<string, unknown> {
+  return isPlainObject(value);
+}
+
+/**
+ * The filter on one scalar or enum field (read from `column`, which may also be an aggregate
+ * in `having`): a value (equals), `null`, or a filter object.
+ */
+export function buildFieldFilter(
+  scope: BuildScope,
+  model: ModelDef,
+  field: FieldDef,
+  column: RawBuilder<unknown>,
+  value: unknown,
+  path: ArgPath,
+  inheritedInsensitive = false,
+): Pred {
+  if (value === null) return sql<boolean>`${column} is null`;
+  if (field.list) return buildListFilter(scope, field, column, value, path);
+  if (field.type === 'Json') return buildJsonFilter(scope, field, column, value, path);
+  if (!isFilterObject(value)) return equals(scope, field, column, path, inheritedInsensitive);
+  let insensitive = inheritedInsensitive;
+  if (value.mode !== undefined) {
+    const mode = expectOneOf(scope.site, [...path, 'mode'], value.mode, ['default', 'insensitive']);
+    if (field.type !== 'String') {
+      throw invalidInput([...path, 'mode'], `only String fields have a mode`, scope.site);
+    }
+    insensitive = mode === 'insensitive';
+  }
+  const preds: Pred[] = [];
+  for (const op of Object.keys(value)) {
+    const v = value[op];
+    if (v === undefined || op === 'mode') continue;
+    const p = [...path, op];
+    if (op === 'equals') {
+      preds.push(
+        v === null ? sql<boolean>`${column} is null` : equals(scope, field, column, p, insensitive),
+      );
+    } else if (op === 'not') {
+      if (v === null) preds.push(sql<boolean>`${column} is not null`);
+      else if (isFilterObject(v))
+        preds.push(not(buildFieldFilter(scope, model, field, column, v, p, insensitive)));
+      else preds.push(not(equals(scope, field, column, p, insensitive)));
+    } else if (op === 'in' || op === 'notIn') {
+      if (!Array.isArray(v))
+        throw invalidInput(p, `expected an array, got ${describeType(v)}`, scope.site);
+      if (v.length === 0) {
+        preds.push(op === 'notIn');
+        continue;
+      }
+      const items = v.map((_, i) => operand(scope, field, [...p, i], insensitive));
+      const lhs = insensitive ? sql`lower(${column})` : column;
+      const list = sql<boolean>`${lhs} in (${sql.join(items)})`;
+      preds.push(op === 'in' ? list : not(list));
+    } else if (op in COMPARISONS) {
+      if (field.type === 'Boolean' || field.type === 'Bytes' || field.kind === 'enum') {
+        throw invalidInput(p, `${op} is not available on ${field.type} fields`, scope.site);
+      }
+      const d = scope.ctx.dialect;
+      const lhs = insensitive ? sql`lower(${column})` : d.comparable(field, column);
+      const rhs = insensitive
+        ? operand(scope, field, p, true)
+        : d.comparable(field, operand(scope, field, p, false));
+      preds.push(
+        sql<boolean>`${lhs} ${sql.raw(COMPARISONS[op as keyof typeof COMPARISONS])} ${rhs}`,
+      );
+    } else if ((STRING_MATCHES as readonly string[]).includes(op)) {
+      if (field.type !== 'String') {
+        throw invalidInput(p, `${op} is only available on String fields`, scope.site);
+      }
+      preds.push(
+        buildStringMatch(scope, column, op as (typeof STRING_MATCHES)[number], v, p, insensitive),
+      );
+    } else {
+      throw invalidInput(
+        p,
+        `unknown filter '${op}' for ${field.type} field ${model.name}.${field.name}`,
+        scope.site,
+      );
+    }
+  }
+  return andAll(preds);
+}
+
+/** The bound value at `path`, lower-cased in SQL when the comparison is case-insensitive. */
+function operand(
+  scope: BuildScope,
+  field: FieldDef,
+  path: ArgPath,
+  insensitive: boolean,
+): RawBuilder<unknown> {
+  const v = scope.param(path, (x) => {
+    if (x === null) throw invalidInput(path, `expected ${field.type}, got null`, scope.site);
+    return encodeValue(scope.ctx, field, x, path, scope.site);
+  });
+  return insensitive ? sql`lower(${v})` : sql`${v}`;
+}
+
+function equals(
+  scope: BuildScope,
+  field: FieldDef,
+  column: RawBuilder<unknown>,
+  path: ArgPath,
+  insensitive: boolean,
+): Pred {
+  const lhs = insensitive ? sql`lower(${column})` : column;
+  return sql<boolean>`${lhs} = ${operand(scope, field, path, insensitive)}`;
+}

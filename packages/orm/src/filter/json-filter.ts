@@ -1,0 +1,115 @@
+import { sql } from 'kysely';
+import type { RawBuilder } from 'kysely';
+import type { FieldDef } from '@warden/schema';
+import type { BuildScope } from '../plan/build-scope.js';
+import { expectObject, expectOneOf } from '../validate/args.js';
+import type { ArgPath } from '../validate/invalid.js';
+import { describeType, invalidInput } from '../validate/invalid.js';
+import type { Pred } from './predicate.js';
+import { andAll, not } from './predicate.js';
+
+const STRING_OPS = {
+  string_contains: 'contains',
+  string_starts_with: 'startsWith',
+  string_ends_with: 'endsWith',
+} as const;
+const NUMBER_OPS = { lt: '<', lte: '<=', gt: '>', gte: '>=' } as const;
+
+function jsonText(path: ArgPath, scope: BuildScope) {
+  return (x: unknown): string => {
+    if (x === undefined) throw invalidInput(path, 'expected a JSON value', scope.site);
+    return JSON.stringify(x);
+  };
+}
+
+/**
+ * Json filters: `equals`, `not`, and with an optional `path` (array of keys):
+ * `string_contains string_starts_with string_ends_with array_contains lt lte gt gte`.
+ */
+export function buildJsonFilter(
+  scope: BuildScope,
+  _field: FieldDef,
+  column: RawBuilder<unknown>,
+  value: unknown,
+  path: ArgPath,
+): Pred {
+  const d = scope.ctx.dialect;
+  const obj = expectObject(scope.site, path, value);
+  let jsonPath: string[] = [];
+  if (obj.path !== undefined) {
+    const p = obj.path;
+    if (!Array.isArray(p) || p.some((k) => typeof k !== 'string')) {
+      throw invalidInput(
+        [...path, 'path'],
+        `expected an array of strings, got ${describeType(p)}`,
+        scope.site,
+      );
+    }
+    jsonPath = p as string[];
+  }
+  const insensitive =
+    obj.mode !== undefined &&
+    expectOneOf(scope.site, [...path, 'mode'], obj.mode, ['default', 'insensitive']) ===
+      'insensitive';
+  const target = d.jsonAt(column, jsonPath);
+  const preds: Pred[] = [];
+  for (const op of Object.keys(obj)) {
+    const v = obj[op];
+    if (v === undefined || op === 'path' || op === 'mode') continue;
+    const p = [...path, op];
+    if (op === 'equals' || op === 'not') {
+      const eq: Pred =
+        v === null && jsonPath.length === 0
+          ? sql<boolean>`${column} is null`
+          : sql<boolean>`${target} = ${d.jsonParam(scope.param(p, jsonText(p, scope)))}`;
+      preds.push(op === 'equals' ? eq : not(eq));
+    } else if (op in STRING_OPS) {
+      const kind = STRING_OPS[op as keyof typeof STRING_OPS];
+      if (typeof v !== 'string')
+        throw invalidInput(p, `expected String, got ${describeType(v)}`, scope.site);
+      const pattern = scope.param(p, (x) => {
+        if (typeof x !== 'string')
+          throw invalidInput(p, `expected String, got ${describeType(x)}`, scope.site);
+        return d.stringPattern(kind, x, insensitive);
+      });
+      preds.push(d.stringMatch(d.jsonTextAt(column, jsonPath), pattern, insensitive));
+    } else if (op === 'array_contains') {
+      const items = Array.isArray(v) ? v.map((_, i) => [...p, i]) : [p];
+      preds.push(
+        andAll(
+          items.map((ip) =>
+            d.jsonArrayContains(
+              column,
+              jsonPath,
+              scope.param(ip, (x) =>
+                d.provider === 'sqlite' ? sqliteJsonScalar(ip, scope, x) : JSON.stringify(x),
+              ),
+            ),
+          ),
+        ),
+      );
+    } else if (op in NUMBER_OPS) {
+      if (typeof v !== 'number')
+        throw invalidInput(p, `expected a number, got ${describeType(v)}`, scope.site);
+      const num = scope.param(p, (x) => {
+        if (typeof x !== 'number')
+          throw invalidInput(p, `expected a number, got ${describeType(x)}`, scope.site);
+        return x;
+      });
+      preds.push(
+        sql<boolean>`${d.jsonNumberAt(column, jsonPath)} ${sql.raw(NUMBER_OPS[op as keyof typeof NUMBER_OPS])} ${num}`,
+      );
+    } else {
+      throw invalidInput(p, `unknown Json filter '${op}'`, scope.site);
+    }
+  }
+  return andAll(preds);
+}
+
+/** SQLite's json_each yields SQL values: booleans as 0/1, containers as JSON text. */
+function sqliteJsonScalar(path: ArgPath, scope: BuildScope, x: unknown): unknown {
+  if (x === undefined) throw invalidInput(path, 'expected a JSON value', scope.site);
+  if (typeof x === 'boolean') return x ? 1 : 0;
+  if (x !== null && typeof x === 'object') return JSON.stringify(x);
+  return x;
+}

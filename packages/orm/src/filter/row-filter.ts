@@ -1,0 +1,15 @@
+import type { ModelDef } from '@warden/schema';
+import type { QueryContext, RowOperation } from '../context.js';
+import type { Pred } from './predicate.js';
+import { fromHook } from './predicate.js';
+
+/** The policy hook's extra predicate for rows of `model` read under `alias` (true without hooks). */
+export function rowFilter(
+  ctx: QueryContext,
+  model: ModelDef,
+  operation: RowOperation,
+  alias: string,
+): Pred {
+  const hook = ctx.hooks?.rowFilter;
+  return hook ? fromHook(hook(model, operation, alias, ctx)) : true;
+}

@@ -1,0 +1,108 @@
+import { sql } from 'kysely';
+import type { ModelDef, UniqueDef } from '@warden/schema';
+import type { BuildScope } from '../plan/build-scope.js';
+import { apiField } from '../schema-util.js';
+import { expectObject } from '../validate/args.js';
+import type { ArgPath } from '../validate/invalid.js';
+import { describeType, invalidInput } from '../validate/invalid.js';
+import { encodeValue } from '../codec/encode.js';
+import { col } from '../relation/join.js';
+import type { Pred } from './predicate.js';
+import { andAll, not, orAll } from './predicate.js';
+import { buildFieldFilter } from './field-filter.js';
+import { buildRelationFilter } from './relation-filter.js';
+
+/** A compound unique key (`authorId_title`) or compound id of `model` named `key`. */
+export function compoundKey(model: ModelDef, key: string): UniqueDef | undefined {
+  if (model.idFields.length > 1 && model.idFields.join('_') === key) {
+    return { name: key, fields: model.idFields };
+  }
+  return model.uniques.find(
+    (u) => u.fields.length > 1 && (u.name === key || u.fields.join('_') === key),
+  );
+}
+
+/**
+ * Compiles a Prisma `where` object on `model` (table alias `alias`) into a predicate. Every
+ * value becomes a parameter read from the arguments at `path`, so the result can be cached by
+ * shape. Unknown fields, unknown operators and wrongly typed values throw INVALID_INPUT naming
+ * the path, before any SQL runs.
+ *
+ * @example
+ * ```ts
+ * const scope = new BuildScope(ctx, { model: 'Post', operation: 'updateMany' });
+ * const pred = buildWhere(scope, postModel, 't0', args.where, ['where']);
+ * // sql`update "Post" as "t0" set ... where ${predSql(ctx.dialect, pred)}`
+ * ```
+ */
+export function buildWhere(
+  scope: BuildScope,
+  model: ModelDef,
+  alias: string,
+  where: unknown,
+  path: ArgPath,
+): Pred {
+  const obj = expectObject(scope.site, path, where);
+  const preds: Pred[] = [];
+  for (const key of Object.keys(obj)) {
+    const value = obj[key];
+    if (value === undefined) continue;
+    const p = [...path, key];
+    if (key === 'AND' || key === 'NOT') {
+      const items = Array.isArray(value)
+        ? value.map((w, i) => buildWhere(scope, model, alias, w, [...p, i]))
+        : [buildWhere(scope, model, alias, value, p)];
+      preds.push(andAll(key === 'AND' ? items : items.map(not)));
+    } else if (key === 'OR') {
+      if (!Array.isArray(value)) {
+        throw invalidInput(p, `expected an array, got ${describeType(value)}`, scope.site);
+      }
+      preds.push(orAll(value.map((w, i) => buildWhere(scope, model, alias, w, [...p, i]))));
+    } else {
+      const field = apiField(model, key);
+      if (field?.kind === 'relation') {
+        preds.push(buildRelationFilter(scope, model, field, alias, value, p));
+      } else if (field) {
+        preds.push(buildFieldFilter(scope, model, field, col(alias, model, key), value, p));
+      } else {
+        const compound = compoundKey(model, key);
+        if (!compound) {
+          throw invalidInput(p, `unknown field '${key}' of model ${model.name}`, scope.site);
+        }
+        preds.push(buildCompoundEquals(scope, model, alias, compound, value, p));
+      }
+    }
+  }
+  return andAll(preds);
+}
+
+function buildCompoundEquals(
+  scope: BuildScope,
+  model: ModelDef,
+  alias: string,
+  key: UniqueDef,
+  value: unknown,
+  path: ArgPath,
+): Pred {
+  const obj = expectObject(scope.site, path, value);
+  for (const k of Object.keys(obj)) {
+    if (!key.fields.includes(k)) {
+      throw invalidInput(
+        [...path, k],
+        `not part of unique key ${key.name} (${key.fields.join(', ')})`,
+        scope.site,
+      );
+    }
+  }
+  return andAll(
+    key.fields.map((f) => {
+      const field = model.fields[f]!;
+      const p = [...path, f];
+      if (obj[f] === undefined || obj[f] === null) {
+        throw invalidInput(p, `expected ${field.type}, got ${describeType(obj[f])}`, scope.site);
+      }
+      const v = scope.param(p, (x) => encodeValue(scope.ctx, field, x, p, scope.site));
+      return sql<boolean>`${col(alias, model, f)} = ${v}`;
+    }),
+  );
+}

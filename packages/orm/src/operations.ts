@@ -1,0 +1,26 @@
+import type { ModelDef } from '@warden/schema';
+import type { QueryContext } from './context.js';
+import { aggregate } from './read/aggregate.js';
+import { count } from './read/count.js';
+import { exists } from './read/exists.js';
+import { findFirst, findFirstOrThrow, findMany } from './read/find-many.js';
+import { findUnique, findUniqueOrThrow } from './read/find-unique.js';
+import { groupBy } from './read/group-by.js';
+
+/** An operation of a model delegate: `db.post.findMany(args)` calls `findMany(ctx, Post, args)`. */
+export type Operation = (ctx: QueryContext, model: ModelDef, args: any) => Promise<unknown>;
+
+export const readOperations: Readonly<Record<string, Operation>> = {
+  findMany,
+  findFirst,
+  findFirstOrThrow,
+  findUnique,
+  findUniqueOrThrow,
+  count,
+  aggregate,
+  groupBy,
+  exists,
+};
+
+/** Every operation a delegate has. The writes module adds its own here. */
+export const operations: Readonly<Record<string, Operation>> = { ...readOperations };

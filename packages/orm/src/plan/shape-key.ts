@@ -1,0 +1,91 @@
+import { isPlainObject } from '../validate/invalid.js';
+
+/** Top-level-ish argument keys whose object values hold data (values become parameters). */
+const DATA_KEYS = new Set(['where', 'cursor', 'having']);
+/** Keys inside data that still decide the SQL text, so their values are part of the shape. */
+const STRUCT_IN_DATA = new Set(['mode', 'path', 'isEmpty']);
+
+/**
+ * The shape of an argument object: its structure with every data value replaced by a type tag.
+ * Two calls with the same shape compile to the same SQL; only parameter values differ.
+ * Keys and structural strings are length-prefixed so no key can imitate another shape.
+ */
+export function shapeKey(args: unknown): string {
+  return struct(args);
+}
+
+function struct(v: unknown): string {
+  if (v === null) return '0';
+  switch (typeof v) {
+    case 'string':
+      return `s${v.length}:${v}`;
+    case 'number':
+      return `n${v}`;
+    case 'boolean':
+      return v ? 'T' : 'F';
+    case 'undefined':
+      return 'u';
+    case 'object':
+      break;
+    case 'bigint':
+    case 'function':
+    case 'symbol':
+      return typeof v;
+  }
+  if (Array.isArray(v)) {
+    let out = '[';
+    for (const item of v) out += struct(item) + ',';
+    return out + ']';
+  }
+  if (!isPlainObject(v)) return data(v);
+  let out = '{';
+  for (const k in v) {
+    if (!Object.hasOwn(v, k)) continue;
+    const val = v[k];
+    if (val === undefined) continue;
+    out += `${k.length}:${k}=`;
+    if (k === 'take') out += typeof val === 'number' ? (val < 0 ? '-' : '+') : data(val);
+    else if (k === 'skip') out += data(val);
+    else if (DATA_KEYS.has(k) && isPlainObject(val)) out += data(val);
+    else out += struct(val);
+    out += ';';
+  }
+  return out + '}';
+}
+
+function data(v: unknown): string {
+  if (v === null) return '0';
+  switch (typeof v) {
+    case 'string':
+      return 's';
+    case 'number':
+      return 'n';
+    case 'boolean':
+      return 'b';
+    case 'bigint':
+      return 'i';
+    case 'undefined':
+      return 'u';
+    case 'object':
+      break;
+    case 'function':
+    case 'symbol':
+      return typeof v;
+  }
+  if (Array.isArray(v)) {
+    let out = `[${v.length}:`;
+    for (const item of v) out += data(item) + ',';
+    return out + ']';
+  }
+  if (v instanceof Date) return 'd';
+  if (v instanceof Uint8Array) return 'y';
+  if (!isPlainObject(v)) return 'o';
+  let out = '{';
+  for (const k in v) {
+    if (!Object.hasOwn(v, k)) continue;
+    const val = v[k];
+    if (val === undefined) continue;
+    out += `${k.length}:${k}=${STRUCT_IN_DATA.has(k) ? struct(val) : data(val)};`;
+  }
+  return out + '}';
+}

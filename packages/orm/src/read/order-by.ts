@@ -1,0 +1,169 @@
+import { sql } from 'kysely';
+import type { RawBuilder } from 'kysely';
+import type { ModelDef } from '@warden/schema';
+import type { BuildScope } from '../plan/build-scope.js';
+import { andAll, predSql } from '../filter/predicate.js';
+import { rowFilter } from '../filter/row-filter.js';
+import { buildWhere } from '../filter/where.js';
+import { col, relationJoin } from '../relation/join.js';
+import { apiField } from '../schema-util.js';
+import { checkedKeys, expectObject, expectOneOf } from '../validate/args.js';
+import type { ArgPath } from '../validate/invalid.js';
+import { invalidInput, isPlainObject } from '../validate/invalid.js';
+
+/** One ORDER BY term; `render` gives its expression for any alias of the model's table. */
+export interface OrderItem {
+  readonly render: (alias: string) => RawBuilder<unknown>;
+  readonly desc: boolean;
+  readonly nulls?: 'first' | 'last';
+  /** The scalar field it orders by, when it is a plain column (for cursor tie-breaks). */
+  readonly field?: string;
+}
+
+const SORT = ['asc', 'desc'] as const;
+
+/** Parses `orderBy` (an object or an array of objects) into terms, in order. */
+export function buildOrderBy(
+  scope: BuildScope,
+  model: ModelDef,
+  orderBy: unknown,
+  path: ArgPath,
+): OrderItem[] {
+  if (orderBy === undefined || orderBy === null) return [];
+  if (Array.isArray(orderBy))
+    return orderBy.flatMap((o, i) => buildOrderBy(scope, model, o, [...path, i]));
+  const obj = expectObject(scope.site, path, orderBy);
+  const out: OrderItem[] = [];
+  for (const key of Object.keys(obj)) {
+    const v = obj[key];
+    if (v === undefined) continue;
+    const p = [...path, key];
+    const field = apiField(model, key);
+    if (!field) throw invalidInput(p, `unknown field '${key}' of model ${model.name}`, scope.site);
+    if (field.kind !== 'relation') {
+      if (isPlainObject(v)) {
+        checkedKeys(scope.site, p, v, new Set(['sort', 'nulls']));
+        const desc = expectOneOf(scope.site, [...p, 'sort'], v.sort, SORT) === 'desc';
+        const nulls =
+          v.nulls === undefined
+            ? undefined
+            : expectOneOf(scope.site, [...p, 'nulls'], v.nulls, ['first', 'last']);
+        out.push({
+          render: (a) =>
+            scope.ctx.dialect.comparable(field, col(a, model, key)) as RawBuilder<unknown>,
+          desc,
+          field: key,
+          ...(nulls ? { nulls } : {}),
+        });
+      } else {
+        const desc = expectOneOf(scope.site, p, v, SORT) === 'desc';
+        out.push({
+          render: (a) =>
+            scope.ctx.dialect.comparable(field, col(a, model, key)) as RawBuilder<unknown>,
+          desc,
+          field: key,
+        });
+      }
+      continue;
+    }
+    const rel = expectObject(scope.site, p, v);
+    if (field.list) {
+      checkedKeys(scope.site, p, rel, new Set(['_count']));
+      const desc = expectOneOf(scope.site, [...p, '_count'], rel._count, SORT) === 'desc';
+      out.push({
+        desc,
+        render: (a) => {
+          const inner = scope.nextAlias();
+          const join = relationJoin(scope.ctx.schema, model, field, a, inner);
+          const cond = andAll([join.on, rowFilter(scope.ctx, join.target, 'read', inner)]);
+          return sql`(select count(*) from ${join.from} where ${predSql(scope.ctx.dialect, cond)})`;
+        },
+      });
+      continue;
+    }
+    const target = scope.ctx.schema.models[field.type]!;
+    for (const sub of buildOrderBy(scope, target, rel, p)) {
+      out.push({
+        desc: sub.desc,
+        ...(sub.nulls ? { nulls: sub.nulls } : {}),
+        render: (a) => {
+          const inner = scope.nextAlias();
+          const join = relationJoin(scope.ctx.schema, model, field, a, inner);
+          const cond = andAll([join.on, rowFilter(scope.ctx, join.target, 'read', inner)]);
+          return sql`(select ${sub.render(inner)} from ${join.from} where ${predSql(scope.ctx.dialect, cond)})`;
+        },
+      });
+    }
+  }
+  return out;
+}
+
+/** ` order by ...` for `items` on `alias` (reversed for negative `take`), or nothing. */
+export function orderBySql(
+  items: readonly OrderItem[],
+  alias: string,
+  reverse: boolean,
+): RawBuilder<unknown> {
+  if (items.length === 0) return sql``;
+  const terms = items.map((o) => {
+    const desc = o.desc !== reverse;
+    const nulls = o.nulls
+      ? reverse
+        ? o.nulls === 'first'
+          ? 'last'
+          : 'first'
+        : o.nulls
+      : undefined;
+    return sql`${o.render(alias)} ${sql.raw(desc ? 'desc' : 'asc')}${sql.raw(nulls ? ` nulls ${nulls}` : '')}`;
+  });
+  return sql` order by ${sql.join(terms)}`;
+}
+
+/** Adds the id fields as final terms so the order is total (cursor and negative take need it). */
+export function withIdTieBreak(
+  model: ModelDef,
+  items: OrderItem[],
+  scope: BuildScope,
+): OrderItem[] {
+  const have = new Set(items.map((o) => o.field).filter(Boolean));
+  const extra = model.idFields
+    .filter((f) => !have.has(f))
+    .map((f): OrderItem => ({
+      render: (a) =>
+        scope.ctx.dialect.comparable(model.fields[f]!, col(a, model, f)) as RawBuilder<unknown>,
+      desc: false,
+      field: f,
+    }));
+  return [...items, ...extra];
+}
+
+/**
+ * The cursor condition: rows at or after the cursor row in `items` order (before it when
+ * `reverse`). The cursor row's values come from scalar subqueries on its unique where.
+ */
+export function cursorPredicate(
+  scope: BuildScope,
+  model: ModelDef,
+  alias: string,
+  items: readonly OrderItem[],
+  cursor: unknown,
+  path: ArgPath,
+  reverse: boolean,
+): RawBuilder<boolean> {
+  const d = scope.ctx.dialect;
+  const cAlias = scope.nextAlias();
+  const cWhere = predSql(d, buildWhere(scope, model, cAlias, cursor, path));
+  const cursorValue = (o: OrderItem) =>
+    sql`(select ${o.render(cAlias)} from ${sql.table(model.dbName)} as ${sql.table(cAlias)} where ${cWhere})`;
+  const branches: RawBuilder<boolean>[] = [];
+  for (let i = 0; i <= items.length; i++) {
+    const eqs = items.slice(0, i).map((o) => sql`${o.render(alias)} = ${cursorValue(o)}`);
+    if (i < items.length) {
+      const o = items[i]!;
+      const after = o.desc !== reverse ? '<' : '>';
+      eqs.push(sql`${o.render(alias)} ${sql.raw(after)} ${cursorValue(o)}`);
+    }
+    branches.push(sql<boolean>`(${sql.join(eqs, sql` and `)})`);
+  }
+  return sql<boolean>`(${sql.join(branches, sql` or `)})`;
+}
