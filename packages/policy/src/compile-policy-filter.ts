@@ -1,6 +1,6 @@
 import type { PolicyOperation, SchemaDef } from '@warden/schema';
 import type { Expression, SqlBool } from 'kysely';
-import type { CompileContext, RowRef } from './compile/compile-context.js';
+import type { AuthParam, CompileContext, RowRef } from './compile/compile-context.js';
 import { compileBool, permittedCond } from './compile/compile-expr.js';
 import { and, condToSql, or, type Cond } from './compile/sql-cond.js';
 import { fieldRules, requireField, requireModel } from './rules.js';
@@ -21,6 +21,11 @@ export interface PolicyFilterOptions {
   readonly futureAlias?: string;
   /** Prefix of the aliases of the filter's own subqueries; defaults to `<alias>_p`. */
   readonly aliasPrefix?: string;
+  /**
+   * Emits user values as placeholders (for a plan cache keyed on `userShapeKey`) instead of
+   * inlining them as parameters.
+   */
+  readonly authParam?: AuthParam;
 }
 
 function context(
@@ -45,6 +50,7 @@ function context(
     scope: ref,
     aliases: { prefix: options.aliasPrefix ?? `${options.alias}_p`, next: 0 },
     delegation: [`${model}:${operation}`],
+    authParam: options.authParam,
   };
   return { ctx, ref, future };
 }

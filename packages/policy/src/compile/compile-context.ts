@@ -7,7 +7,19 @@ import type { TriCond } from './sql-cond.js';
 /** A row an expression can read: a table alias in the query, or a constant object. */
 export type RowRef =
   | { readonly kind: 'alias'; readonly alias: string; readonly model: string }
-  | { readonly kind: 'const'; readonly row: PolicyRow | null; readonly model: string };
+  | {
+      readonly kind: 'const';
+      readonly row: PolicyRow | null;
+      readonly model: string;
+      /** Set when the row is (part of) `auth()`: where it sits in the user object. */
+      readonly authPath?: readonly string[];
+    };
+
+/**
+ * Stands in for a value of the user object in the SQL (a plan-cache parameter) instead of
+ * the value itself; `encode` turns the raw user value into what the driver binds.
+ */
+export type AuthParam = (path: readonly string[], encode: (value: unknown) => unknown) => unknown;
 
 export interface CompileContext {
   readonly schema: SchemaDef;
@@ -23,6 +35,7 @@ export interface CompileContext {
   readonly aliases: AliasSource;
   /** `model:operation` pairs entered through `check()`; re-entering one is FALSE. */
   readonly delegation: readonly string[];
+  readonly authParam?: AuthParam | undefined;
 }
 
 /** A compiled expression that is not (only) a condition. */
@@ -32,6 +45,8 @@ export type Val =
       readonly value: unknown;
       readonly field?: FieldDef;
       readonly enumName?: string;
+      /** Where the value sits in the user object, when it comes from `auth()`. */
+      readonly authPath?: readonly string[];
     }
   | {
       readonly kind: 'sql';

@@ -148,6 +148,7 @@ function navOf(expr: Expr, ctx: CompileContext): Nav | undefined {
           kind: 'const',
           row: ctx.user ?? null,
           model: authModel(ctx.schema)?.name ?? 'User',
+          authPath: [],
         },
         hops: [],
       };
@@ -172,14 +173,22 @@ function navOf(expr: Expr, ctx: CompileContext): Nav | undefined {
   }
 }
 
-function constEntity(ctx: CompileContext, model: string, row: PolicyRow | null): Val {
+function constEntity(
+  ctx: CompileContext,
+  model: string,
+  row: PolicyRow | null,
+  authPath?: readonly string[],
+): Val {
   if (!row) return { kind: 'entity', model, ids: null, isNull: TRUE };
   const def = requireModel(ctx.schema, model);
-  const ids = def.idFields.map((id): Val => ({
-    kind: 'const',
-    value: normalizeValue(def.fields[id], row[id]),
-    ...(def.fields[id] ? { field: def.fields[id] } : {}),
-  }));
+  const ids = def.idFields.map(
+    (id): Val => ({
+      kind: 'const',
+      value: normalizeValue(def.fields[id], row[id]),
+      ...(def.fields[id] ? { field: def.fields[id] } : {}),
+      ...(authPath ? { authPath: [...authPath, id] } : {}),
+    }),
+  );
   return { kind: 'entity', model, ids, isNull: FALSE };
 }
 
@@ -199,15 +208,21 @@ function navValue(nav: Nav, ctx: CompileContext): Val {
   if (base.kind === 'const') {
     let row: PolicyRow | null = base.row;
     for (const hop of prefix) row = (row?.[hop.name] as PolicyRow | undefined) ?? null;
-    if (!last) return constEntity(ctx, base.model, row);
+    const path = base.authPath && [...base.authPath, ...prefix.map((h) => h.name)];
+    if (!last) return constEntity(ctx, base.model, row, path);
     const raw = row?.[last.name] ?? null;
     if (last.kind !== 'relation') {
-      return { kind: 'const', value: normalizeValue(last, raw), field: last };
+      return {
+        kind: 'const',
+        value: normalizeValue(last, raw),
+        field: last,
+        ...(path && !last.list ? { authPath: [...path, last.name] } : {}),
+      };
     }
     if (last.list) {
       return { kind: 'constRows', model: last.type, rows: (raw as PolicyRow[] | null) ?? [] };
     }
-    return constEntity(ctx, last.type, raw as PolicyRow | null);
+    return constEntity(ctx, last.type, raw as PolicyRow | null, path && [...path, last.name]);
   }
   if (!last) return aliasEntity(ctx, base.alias, base.model);
   if (last.kind !== 'relation') {
@@ -337,8 +352,18 @@ export function compileValue(expr: Expr, ctx: CompileContext): Val {
 /** The SQL of a value, constants coerced to the type of `hint` (the field compared with). */
 export function valueSql(v: Val, ctx: CompileContext, hint?: FieldDef): RawBuilder<unknown> {
   switch (v.kind) {
-    case 'const':
-      return param(toDbValue(ctx.schema, ctx.dialect, v.field ?? hint, v.value, v.enumName));
+    case 'const': {
+      const field = v.field ?? hint;
+      if (v.authPath && ctx.authParam) {
+        const { schema, dialect } = ctx;
+        return param(
+          ctx.authParam(v.authPath, (raw) =>
+            toDbValue(schema, dialect, field, normalizeValue(v.field, raw), v.enumName),
+          ),
+        );
+      }
+      return param(toDbValue(ctx.schema, ctx.dialect, field, v.value, v.enumName));
+    }
     case 'sql':
       return v.sql;
     case 'bool': {

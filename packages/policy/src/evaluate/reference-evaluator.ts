@@ -155,6 +155,35 @@ export function evaluateCondition(
   });
 }
 
+/**
+ * The value of an expression that reads only `auth()` and constants, for computing the shape
+ * of a user: rows come back as `{ row }` objects, lists as arrays.
+ */
+export function evaluateAuthValue(
+  schema: SchemaDef,
+  model: string,
+  user: PolicyUser,
+  expr: Expr,
+): unknown {
+  const empty = new RowValue(model, {}, false);
+  const unwrap = (v: unknown): unknown =>
+    v instanceof RowValue ? { row: v.row } : Array.isArray(v) ? v.map(unwrap) : v;
+  return unwrap(
+    evalValue(expr, {
+      schema,
+      user: user ?? null,
+      model,
+      operation: 'read',
+      thisRow: empty,
+      futureRow: empty,
+      scope: empty,
+      resolve: nestedResolver,
+      now: new Date(0),
+      delegation: [],
+    }),
+  );
+}
+
 function permitted(ctx: EvalContext): boolean {
   const { allows, denies } = modelRules(requireModel(ctx.schema, ctx.model), ctx.operation);
   return (
