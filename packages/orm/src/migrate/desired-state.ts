@@ -40,11 +40,46 @@ export function desiredState(schema: SchemaDef, dialect: ColumnSpelling): DbStat
   const enums = dialect.nativeEnums
     ? Object.values(schema.enums).map((e) => ({ name: e.name, values: enumLabels(e) }))
     : [];
-  return { tables, enums };
+  return cutIdentifiers({ tables, enums }, dialect.maxIdentifierLength);
+}
+
+/** PostgreSQL silently cuts long names; the desired state must say what it will report. */
+function cutIdentifiers(state: DbState, max: number): DbState {
+  const cut = (n: string) => cutName(n, max);
+  const cuts = (ns: readonly string[]) => ns.map(cut);
+  return {
+    enums: state.enums.map((e) => ({ name: cut(e.name), values: e.values })),
+    tables: state.tables.map((t) => ({
+      name: cut(t.name),
+      columns: t.columns.map((c) => ({
+        ...c,
+        name: cut(c.name),
+        ...(c.enumType !== undefined ? { enumType: cut(c.enumType) } : {}),
+      })),
+      ...(t.primaryKey
+        ? { primaryKey: { name: cut(t.primaryKey.name), columns: cuts(t.primaryKey.columns) } }
+        : {}),
+      foreignKeys: t.foreignKeys.map((fk) => ({
+        ...fk,
+        columns: cuts(fk.columns),
+        refTable: cut(fk.refTable),
+        refColumns: cuts(fk.refColumns),
+      })),
+      indexes: t.indexes.map((ix) => ({ ...ix, columns: cuts(ix.columns) })),
+    })),
+  };
 }
 
 export function enumLabels(e: EnumDef): string[] {
   return e.values.map((v) => e.dbNames?.[v] ?? v);
+}
+
+/**
+ * `<base>_<suffix>`, with `base` shortened so the suffix survives the length limit (keeps
+ * `..._pkey` and `..._key` names of one long table distinct).
+ */
+export function derivedName(base: string, suffix: string, max: number): string {
+  return `${cutName(base, max - suffix.length - 1)}_${suffix}`;
 }
 
 /** Cuts an identifier the way the database would (PostgreSQL: 63 bytes). */
@@ -84,7 +119,10 @@ function modelTable(schema: SchemaDef, model: ModelDef, dialect: ColumnSpelling)
   for (const u of model.uniques) {
     const cols = u.fields.map((f) => col(f, `unique "${u.name}"`).dbName);
     indexes.push({
-      name: cutName(u.dbName ?? `${model.dbName}_${cols.join('_')}_key`, max),
+      name:
+        u.dbName !== undefined
+          ? cutName(u.dbName, max)
+          : derivedName(`${model.dbName}_${cols.join('_')}`, 'key', max),
       columns: cols,
       unique: true,
     });
@@ -92,7 +130,10 @@ function modelTable(schema: SchemaDef, model: ModelDef, dialect: ColumnSpelling)
   for (const ix of model.indexes) {
     const cols = ix.fields.map((f) => col(f, 'an index').dbName);
     indexes.push({
-      name: cutName(ix.name ?? `${model.dbName}_${cols.join('_')}_idx`, max),
+      name:
+        ix.name !== undefined
+          ? cutName(ix.name, max)
+          : derivedName(`${model.dbName}_${cols.join('_')}`, 'idx', max),
       columns: cols,
       unique: false,
     });
@@ -136,7 +177,7 @@ function modelTable(schema: SchemaDef, model: ModelDef, dialect: ColumnSpelling)
     const required = fkFields.some((f) => !f.optional);
     const cols = fkFields.map((f) => f.dbName);
     foreignKeys.push({
-      name: cutName(`${model.dbName}_${cols.join('_')}_fkey`, max),
+      name: derivedName(`${model.dbName}_${cols.join('_')}`, 'fkey', max),
       columns: cols,
       refTable: target.dbName,
       refColumns: refCols,
@@ -149,7 +190,7 @@ function modelTable(schema: SchemaDef, model: ModelDef, dialect: ColumnSpelling)
     name: model.dbName,
     columns,
     ...(idCols.length > 0
-      ? { primaryKey: { name: cutName(`${model.dbName}_pkey`, max), columns: idCols } }
+      ? { primaryKey: { name: derivedName(model.dbName, 'pkey', max), columns: idCols } }
       : {}),
     foreignKeys,
     indexes,
@@ -170,7 +211,7 @@ function addForeignKeyIndexes(
     );
     if (!covered) {
       indexes.push({
-        name: cutName(`${table}_${fk.columns.join('_')}_idx`, max),
+        name: derivedName(`${table}_${fk.columns.join('_')}`, 'idx', max),
         columns: [...fk.columns],
         unique: false,
       });
@@ -304,7 +345,7 @@ function joinTable(
         list: false,
       },
       fk: {
-        name: cutName(`${jt.name}_${column}_fkey`, dialect.maxIdentifierLength),
+        name: derivedName(`${jt.name}_${column}`, 'fkey', dialect.maxIdentifierLength),
         columns: [column],
         refTable: m.dbName,
         refColumns: [idField.dbName],
@@ -322,8 +363,8 @@ function joinTable(
     columns: [a.column, b.column],
     foreignKeys: [a.fk, b.fk],
     indexes: [
-      { name: cutName(`${jt.name}_AB_unique`, max), columns: ['A', 'B'], unique: true },
-      { name: cutName(`${jt.name}_B_index`, max), columns: ['B'], unique: false },
+      { name: derivedName(`${jt.name}_AB`, 'unique', max), columns: ['A', 'B'], unique: true },
+      { name: derivedName(`${jt.name}_B`, 'index', max), columns: ['B'], unique: false },
     ],
   };
 }

@@ -12,7 +12,7 @@ import { diffStates, isEmptyDiff } from './diff.js';
 import { migrationTimestamp, readMigrations, readSnapshot } from './migration-files.js';
 import type { MigrationFolder } from './migration-files.js';
 import { migrationWarnings } from './migration-warnings.js';
-import { runStatements } from './run-sql.js';
+import { runStatements, splitEnumAdditions } from './run-sql.js';
 import { splitStatements } from './sql-text.js';
 
 export interface MigrateDevOptions {
@@ -119,12 +119,16 @@ export async function migrateDeploy(
   }
   const applied: string[] = [];
   for (const m of files.filter((f) => status.pending.includes(f.name))) {
-    await d.runStructural(db, async (trx) => {
-      await runStatements(trx, splitStatements(m.sql), []).catch((e: unknown) => {
-        throw new WardenError('DB_ERROR', `Migration ${m.name} failed: ${(e as Error).message}`, {
-          cause: e,
-        });
+    const fail = (e: unknown): never => {
+      throw new WardenError('DB_ERROR', `Migration ${m.name} failed: ${(e as Error).message}`, {
+        cause: e,
       });
+    };
+    const all = splitStatements(m.sql);
+    const [enumAdditions, rest] = d.name === 'postgresql' ? splitEnumAdditions(all) : [[], all];
+    await runStatements(db, enumAdditions, []).catch(fail);
+    await d.runStructural(db, async (trx) => {
+      await runStatements(trx, rest, []).catch(fail);
       await trx
         .insertInto(MIGRATIONS_TABLE)
         .values({ name: m.name, checksum: m.checksum, applied_at: new Date().toISOString() })

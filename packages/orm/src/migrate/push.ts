@@ -6,7 +6,7 @@ import { migrateDialect } from './dialects.js';
 import { desiredState } from './desired-state.js';
 import { diffStates, isEmptyDiff } from './diff.js';
 import { findHazards } from './hazards.js';
-import { runStatements } from './run-sql.js';
+import { runStatements, splitEnumAdditions } from './run-sql.js';
 
 export interface PushOptions {
   /** Apply changes that lose data (dropped tables or columns, deleted rows); off by default. */
@@ -59,9 +59,12 @@ export async function pushSchema(
     // Deletions must run with foreign keys enforced (cascades), which the rebuild turns off.
     await db.transaction().execute((trx) => runStatements(trx, fixups, applied));
   }
+  const [enumAdditions, rest] =
+    d.name === 'postgresql' ? splitEnumAdditions(statements) : [[], statements];
+  await runStatements(db, enumAdditions, applied);
   await d.runStructural(db, async (trx) => {
     if (d.name !== 'sqlite') await runStatements(trx, fixups, applied);
-    await runStatements(trx, statements, applied);
+    await runStatements(trx, rest, applied);
   });
   return { applied, warnings: hazards.map((h) => h.message) };
 }

@@ -24,3 +24,14 @@ export async function runStatements(
     applied.push(statement);
   }
 }
+
+/**
+ * PostgreSQL cannot use an enum value added in the same transaction, so `ADD VALUE` statements
+ * at the head of a plan run first, each on its own (they are re-runnable: `IF NOT EXISTS`).
+ */
+export function splitEnumAdditions(statements: readonly string[]): [string[], string[]] {
+  let i = 0;
+  while (i < statements.length && /^ALTER TYPE .* ADD VALUE IF NOT EXISTS /s.test(statements[i]!))
+    i++;
+  return [statements.slice(0, i), statements.slice(i)];
+}

@@ -10,7 +10,6 @@ import { quoteIdent, quoteIdentList, quoteString } from '../sql-text.js';
 export function planPostgres(diff: SchemaDiff): string[] {
   const out: string[] = [];
   const recreatedEnums = diff.changedEnums.filter((e) => !e.addOnly);
-  for (const e of diff.createdEnums) out.push(createEnum(e.name, e.values));
   for (const e of diff.changedEnums.filter((c) => c.addOnly)) {
     e.to.values.forEach((v, i) => {
       if (e.from.values.includes(v)) return;
@@ -18,9 +17,13 @@ export function planPostgres(diff: SchemaDiff): string[] {
         i > 0
           ? `AFTER ${quoteString(e.to.values[i - 1]!)}`
           : `BEFORE ${quoteString(e.from.values[0]!)}`;
-      out.push(`ALTER TYPE ${quoteIdent(e.to.name)} ADD VALUE ${quoteString(v)} ${place}`);
+      out.push(
+        `ALTER TYPE ${quoteIdent(e.to.name)} ADD VALUE IF NOT EXISTS ${quoteString(v)} ${place}`,
+      );
     });
   }
+  // After ADD VALUE, which must lead the plan: see splitEnumAdditions.
+  for (const e of diff.createdEnums) out.push(createEnum(e.name, e.values));
   for (const c of diff.changedTables) {
     for (const fk of c.droppedForeignKeys) {
       out.push(
