@@ -16,7 +16,13 @@ export function createNodeHandler(
 ): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const handle = createRpcHandler(options);
   return async (req, res) => {
-    await sendResponse(res, await handle(toRequest(req)));
+    const response = await handle(toRequest(req));
+    // A body refused before it was read (too large) would stall the connection's next request.
+    if (!req.complete) {
+      res.setHeader('connection', 'close');
+      req.resume();
+    }
+    await sendResponse(res, response);
   };
 }
 

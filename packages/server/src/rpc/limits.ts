@@ -2,7 +2,10 @@
 export interface RpcLimits {
   /** Largest request body in bytes. Default 1 MiB. */
   readonly maxBodyBytes: number;
-  /** Longest `q` search parameter in characters. Default 16 KiB. */
+  /**
+   * Longest `q` search parameter in characters. Default 8 KiB, below Node's 16 KiB header
+   * limit, so the API (not the HTTP server) answers an over-long query with a clear error.
+   */
   readonly maxQueryLength: number;
   /** Deepest nesting of objects and arrays in the arguments. Default 32. */
   readonly maxDepth: number;
@@ -14,7 +17,7 @@ export interface RpcLimits {
 
 export const defaultLimits: RpcLimits = Object.freeze({
   maxBodyBytes: 1024 * 1024,
-  maxQueryLength: 16 * 1024,
+  maxQueryLength: 8 * 1024,
   maxDepth: 32,
   maxTake: 1000,
   maxTransactionSize: 100,
