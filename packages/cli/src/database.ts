@@ -2,7 +2,8 @@ import { CliError } from './cli-error.js';
 import { stringOption, type CommandContext, type OptionValues } from './command.js';
 import { resolveDatabaseTarget, type DatabaseTarget } from './datasource.js';
 import { orm, type OrmApi, type OrmClient } from './deps.js';
-import { resolveSchemaPath } from './files.js';
+import { displayPath, resolveSchemaPath } from './files.js';
+import type { CliIo } from './io.js';
 import { requireSchema, type LoadedSchema } from './load-schema.js';
 
 export interface DatabaseSession {
@@ -35,7 +36,7 @@ export async function withDatabase<T>(
   try {
     client = api.createClient(loaded.schema, { url: target.url });
   } catch (error) {
-    throw new CliError(`cannot open ${redactPassword(target.url)}: ${messageOf(error)}`);
+    throw new CliError(`cannot open ${describeTarget(context.io, target)}: ${messageOf(error)}`);
   }
   try {
     return await work({ loaded, target, orm: api, client });
@@ -57,8 +58,8 @@ export function redactPassword(url: string): string {
 }
 
 /** The url as printed: a SQLite file as its path (relative when below the cwd), else redacted. */
-export function describeTarget(target: DatabaseTarget): string {
+export function describeTarget(io: CliIo, target: DatabaseTarget): string {
   return target.provider === 'sqlite'
-    ? target.url.replace(/^file:/, '')
+    ? displayPath(io, target.url.replace(/^file:/, ''))
     : redactPassword(target.url);
 }

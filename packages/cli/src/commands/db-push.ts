@@ -24,13 +24,21 @@ export const dbPushCommand: CommandSpec = {
   async run(options, context) {
     const acceptDataLoss = options['accept-data-loss'] === true;
     return withDatabase(context, options, [], async ({ client, target }) => {
-      const where = describeTarget(target);
+      const where = describeTarget(context.io, target);
       let result;
       try {
         result = await client.$pushSchema({ acceptDataLoss });
       } catch (error) {
-        const message = (error as Error).message;
-        const hint = /acceptDataLoss/.test(message) ? '\n(use --accept-data-loss to apply it)' : '';
+        // The ORM speaks in API options; say it in flags.
+        const raw = (error as Error).message;
+        const message = raw.replace(
+          /Pass acceptDataLoss: true to apply it anyway/,
+          'Run again with --accept-data-loss to apply it anyway',
+        );
+        const hint =
+          message === raw && /acceptDataLoss/.test(raw)
+            ? '\n(use --accept-data-loss to apply it)'
+            : '';
         throw new Error(`db push to ${where} failed: ${message}${hint}`, { cause: error });
       }
       const { out } = context;
