@@ -53,7 +53,7 @@ export function dedupe(list: readonly Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   for (const d of sortDiagnostics(list)) {
-    const key = `${d.file}\0${d.line}\0${d.column}\0${d.code}\0${d.message}`;
+    const key = `${d.file}\0${d.line}\0${d.column}\0${d.code}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(d);
