@@ -1,0 +1,117 @@
+import type { ModelDef } from '@warden/schema';
+import { WardenError } from '@warden/schema';
+import type { QueryContext } from '../context.js';
+import type { Decoder } from '../codec/decode.js';
+import { fieldDecoder } from '../codec/decode.js';
+import { BuildScope } from '../plan/build-scope.js';
+import { shapeKey } from '../plan/shape-key.js';
+import { readBack, readBackMany } from '../read/read-back.js';
+import { resolveSelection } from '../shape/selection.js';
+import type { ValidationSite } from '../validate/args.js';
+import type { Row } from './statement.js';
+
+/**
+ * How a mutation's returned rows become its result. `direct`: the selection is only scalars
+ * and no hooks are installed, so the RETURNING row is decoded as it is (no second query);
+ * otherwise rows are read back through the core read path (include, `_count`, read policies).
+ */
+export interface Shaper {
+  readonly direct: boolean;
+  decode(row: Row): any;
+}
+
+/** The shaping arguments of a mutation (validated here, before any SQL). */
+export interface ShapeArgs {
+  readonly select?: unknown;
+  readonly include?: unknown;
+  readonly omit?: unknown;
+}
+
+export function shaperFor(
+  ctx: QueryContext,
+  model: ModelDef,
+  a: ShapeArgs,
+  site: ValidationSite,
+): Shaper {
+  const key = `w:shape|${model.name}|${ctx.hooks ? 'h' : ''}|${shapeKey({ select: a.select, include: a.include, omit: a.omit })}`;
+  const hit = ctx.plans.get<Shaper>(key);
+  if (hit) return hit;
+  const sel = resolveSelection(new BuildScope(ctx, site), model, a as Record<string, unknown>, []);
+  const fields = sel.scalars.map(
+    (f) => [f.name, fieldDecoder(ctx.schema, ctx.provider, f, 'column')] as [string, Decoder],
+  );
+  const shaper: Shaper = {
+    direct: sel.relations.length === 0 && sel.counts.length === 0 && ctx.hooks === undefined,
+    decode(row) {
+      const out: Record<string, unknown> = {};
+      for (const [name, dec] of fields) out[name] = dec(row[name]);
+      return out;
+    },
+  };
+  ctx.plans.set(key, shaper);
+  return shaper;
+}
+
+/** A unique `where` (API values) naming the row `row` by its id. */
+export function idWhere(ctx: QueryContext, model: ModelDef, row: Row): Record<string, unknown> {
+  const ids = model.idFields;
+  const value = (f: string): unknown =>
+    fieldDecoder(ctx.schema, ctx.provider, model.fields[f]!, 'column')(row[f]);
+  if (ids.length === 1) return { [ids[0]!]: value(ids[0]!) };
+  const compound: Record<string, unknown> = {};
+  for (const f of ids) compound[f] = value(f);
+  return { [ids.join('_')]: compound };
+}
+
+function cannotReadBack(model: ModelDef, operation: string): WardenError {
+  return new WardenError(
+    'REJECTED_BY_POLICY',
+    `${model.name}.${operation}: the result cannot be read back`,
+    {
+      model: model.name,
+      operation,
+      reason: 'cannot-read-back',
+    },
+  );
+}
+
+/** The result of a one-row mutation: decoded directly, or read back through the read path. */
+export async function shapeOne(
+  ctx: QueryContext,
+  model: ModelDef,
+  row: Row,
+  a: ShapeArgs,
+  shaper: Shaper,
+  reread: boolean,
+  operation: string,
+): Promise<any> {
+  if (shaper.direct && !reread) return shaper.decode(row);
+  const out = await readBack(ctx, model, idWhere(ctx, model, row), a);
+  if (out === null && ctx.hooks) throw cannotReadBack(model, operation);
+  return out;
+}
+
+/** The results of a many-row mutation, in the order of `rows`. */
+export async function shapeMany(
+  ctx: QueryContext,
+  model: ModelDef,
+  rows: Row[],
+  a: ShapeArgs,
+  shaper: Shaper,
+): Promise<any[]> {
+  if (shaper.direct) return rows.map((r) => shaper.decode(r));
+  if (rows.length === 0) return [];
+  const wheres = rows.map((r) => idWhere(ctx, model, r));
+  const found = await readBackMany(ctx, model, { OR: wheres }, a);
+  // Match read-back rows to the written ones by id (read-back may omit ids from the selection).
+  if (found.length !== rows.length && ctx.hooks) throw cannotReadBack(model, 'mutation');
+  const ids = model.idFields;
+  const selectedIds = found.length > 0 && ids.every((f) => f in (found[0] as object));
+  if (!selectedIds) return found;
+  const keyOf = (o: Record<string, unknown>): string => ids.map((f) => String(o[f])).join('\0');
+  const byKey = new Map(found.map((r: Record<string, unknown>) => [keyOf(r), r]));
+  return wheres.map((w) => {
+    const v = ids.length === 1 ? w : (Object.values(w)[0] as Record<string, unknown>);
+    return byKey.get(keyOf(v));
+  });
+}

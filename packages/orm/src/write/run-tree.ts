@@ -1,0 +1,503 @@
+import { sql } from 'kysely';
+import type { RawBuilder } from 'kysely';
+import type { ModelDef } from '@warden/schema';
+import { WardenError } from '@warden/schema';
+import type { RowOperation } from '../context.js';
+import type { Pred } from '../filter/predicate.js';
+import { andAll, whereClause } from '../filter/predicate.js';
+import { rowFilter } from '../filter/row-filter.js';
+import { buildWhere } from '../filter/where.js';
+import { BuildScope } from '../plan/build-scope.js';
+import { tableAs } from '../relation/join.js';
+import type { CreatePlan, RelationOp, SetItem, UpdatePlan, WhereRef } from './plan-types.js';
+import type { RelationInfo } from './relation-info.js';
+import { deleteSql, insertSql, setList, updateSql } from './sql-builders.js';
+import type { Row, StatementResult } from './statement.js';
+import { Binder, aliased, execute, selectList } from './statement.js';
+import type { WriteScope } from './write-scope.js';
+import { describeWhere } from './not-found.js';
+
+/** A predicate on rows of a model under `alias`, with its values bound through `b`. */
+export type Scoped = (b: Binder, alias: string) => Pred;
+
+const ALL: Scoped = () => true;
+
+/** Builds and runs one statement outside the plan cache (nested writes). */
+async function run(
+  w: WriteScope,
+  model: ModelDef,
+  build: (scope: BuildScope, b: Binder) => RawBuilder<unknown> | null,
+): Promise<StatementResult> {
+  const scope = new BuildScope(w.ctx, w.site);
+  const b = new Binder();
+  const q = build(scope, b);
+  if (!q) return { rows: [], count: 0 };
+  return execute(w.ctx, model, w.site.operation, q.compile(w.ctx.kysely), w.root, b.values);
+}
+
+/**
+ * The WHERE of every write on `model`: the policy hook's row filter for `op` (seam for the
+ * policy layer), the user's `where`, and the relation scope (rows linked to a parent).
+ */
+export function writeFilter(
+  scope: BuildScope,
+  b: Binder,
+  model: ModelDef,
+  alias: string,
+  op: RowOperation,
+  where: WhereRef | undefined,
+  extra: Scoped,
+): Pred {
+  return andAll([
+    rowFilter(scope.ctx, model, op, alias),
+    where === undefined ? true : buildWhere(scope, model, alias, where.value, where.path),
+    extra(b, alias),
+  ]);
+}
+
+/** Rows of `model` matching `where` and `extra` (all columns); the lookup of connects. */
+export async function selectRows(
+  w: WriteScope,
+  model: ModelDef,
+  where: WhereRef | undefined,
+  extra: Scoped,
+  op: RowOperation,
+  limit?: number,
+): Promise<Row[]> {
+  const res = await run(w, model, (scope, b) => {
+    const pred = writeFilter(scope, b, model, 't0', op, where, extra);
+    if (pred === false) return null;
+    const lim = limit === undefined ? sql`` : sql` limit ${sql.lit(limit)}`;
+    return sql`select ${selectList(w.ctx, model, 't0')} from ${tableAs(model, 't0')}${whereClause(w.ctx.dialect, pred)}${lim}`;
+  });
+  return res.rows;
+}
+
+function notFound(
+  w: WriteScope,
+  model: ModelDef,
+  what: string,
+  where: WhereRef | undefined,
+): WardenError {
+  return new WardenError(
+    'NOT_FOUND',
+    `${w.site.model}.${w.site.operation}: no ${model.name} found for ${what}${where ? ` where ${describeWhere(where.value)} (at ${formatAt(where)})` : ''}`,
+    { model: model.name, operation: w.site.operation, ...(where ? { path: formatAt(where) } : {}) },
+  );
+}
+
+function formatAt(where: WhereRef): string {
+  let out = '';
+  for (const p of where.path) out += typeof p === 'number' ? `[${p}]` : out === '' ? p : `.${p}`;
+  return out;
+}
+
+/** Inserts one row (its owner-side relations first, its other relations after). */
+export async function createTree(w: WriteScope, plan: CreatePlan, fixed?: Row): Promise<Row> {
+  const values: Row = { ...plan.values, ...fixed };
+  for (const op of plan.before) Object.assign(values, await ownerKeys(w, op));
+  const cols = Object.keys(values);
+  const res = await run(w, plan.model, (_s, b) =>
+    insertSql(w.ctx, plan.model, cols, [cols.map((c) => values[c])], b, undefined, true),
+  );
+  const row = res.rows[0]!;
+  for (const op of plan.after) await relationOp(w, op, row);
+  return row;
+}
+
+/** Inserts many childless rows in as few statements as the parameter limits allow. */
+export async function insertMany(
+  w: WriteScope,
+  model: ModelDef,
+  plans: readonly CreatePlan[],
+  fixed: Row | undefined,
+  skipDuplicates: boolean,
+  returning: boolean,
+): Promise<{ rows: Row[]; count: number }> {
+  const groups = new Map<string, Row[]>();
+  for (const p of plans) {
+    const values: Row = { ...p.values, ...fixed };
+    const key = Object.keys(values).join('\0');
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = []));
+    g.push(values);
+  }
+  const rows: Row[] = [];
+  let count = 0;
+  const maxParams = w.ctx.provider === 'sqlite' ? 30000 : 60000;
+  for (const g of groups.values()) {
+    const cols = Object.keys(g[0]!);
+    const per = cols.length === 0 ? 1 : Math.max(1, Math.floor(maxParams / cols.length));
+    for (let i = 0; i < g.length; i += per) {
+      const chunk = g.slice(i, i + per);
+      const res = await run(w, model, (_s, b) =>
+        insertSql(
+          w.ctx,
+          model,
+          cols,
+          chunk.map((r) => cols.map((c) => r[c])),
+          b,
+          skipDuplicates ? sql` on conflict do nothing` : undefined,
+          returning,
+        ),
+      );
+      rows.push(...res.rows);
+      count += res.count;
+    }
+  }
+  return { rows, count };
+}
+
+/** Rows of the relation's target linked to the parent row `parent`. */
+export function linkedTo(rel: RelationInfo, parent: Row): Scoped {
+  const t = rel.target;
+  switch (rel.side) {
+    case 'owner':
+      return (b, alias) =>
+        rel.fk.some((f) => parent[f] === null || parent[f] === undefined)
+          ? false
+          : andAll(
+              rel.refs.map(
+                (r, i) => sql<boolean>`${aliased(alias, t, r)} = ${b.bind(parent[rel.fk[i]!])}`,
+              ),
+            );
+    case 'inverse':
+    case 'toMany':
+      return (b, alias) =>
+        andAll(
+          rel.fk.map(
+            (f, i) => sql<boolean>`${aliased(alias, t, f)} = ${b.bind(parent[rel.refs[i]!])}`,
+          ),
+        );
+    case 'm2m': {
+      const j = rel.join!;
+      const own = parent[rel.model.idFields[0]!];
+      return (b, alias) =>
+        sql<boolean>`exists (select 1 from ${sql.table(j.name)} as "_j" where ${sql.ref(`_j.${j.otherColumn}`)} = ${aliased(alias, t, t.idFields[0]!)} and ${sql.ref(`_j.${j.column}`)} = ${b.bind(own)})`;
+    }
+  }
+}
+
+/** The foreign-key values of the parent for an owner-side to-one write done before its row. */
+async function ownerKeys(w: WriteScope, op: RelationOp): Promise<Row> {
+  const rel = op.rel;
+  const keysOf = (row: Row | null): Row => {
+    const out: Row = {};
+    rel.fk.forEach((f, i) => (out[f] = row === null ? null : row[rel.refs[i]!]));
+    return out;
+  };
+  switch (op.op) {
+    case 'create':
+      return keysOf(await createTree(w, op.plans[0]!));
+    case 'connect': {
+      const where = op.wheres[0]!;
+      const [row] = await selectRows(w, rel.target, where, ALL, 'read', 1);
+      if (!row) throw notFound(w, rel.target, `connect`, where);
+      return keysOf(row);
+    }
+    case 'connectOrCreate': {
+      const item = op.items[0]!;
+      const [row] = await selectRows(w, rel.target, item.where, ALL, 'read', 1);
+      return keysOf(row ?? (await createTree(w, item.create)));
+    }
+    case 'disconnect':
+      return keysOf(null);
+    default:
+      throw new WardenError('CONFIG', `internal: '${op.op}' is not an owner-side write`);
+  }
+}
+
+/** FK values a target row gets to point at `parent` (`inverse` / `toMany`). */
+function fkValues(rel: RelationInfo, parent: Row): Row {
+  const out: Row = {};
+  rel.fk.forEach((f, i) => (out[f] = parent[rel.refs[i]!]));
+  return out;
+}
+
+/** Sets the target rows' foreign key to `parent` (connect) or null (disconnect). */
+function linkSets(rel: RelationInfo, parent: Row | null): SetItem[] {
+  return rel.fk.map((f) => ({
+    field: rel.target.fields[f]!,
+    op: 'set' as const,
+    value: parent === null ? null : parent[rel.refs[rel.fk.indexOf(f)]!],
+  }));
+}
+
+async function joinInsert(
+  w: WriteScope,
+  rel: RelationInfo,
+  parent: Row,
+  target: Row,
+): Promise<void> {
+  const j = rel.join!;
+  const own = parent[rel.model.idFields[0]!];
+  const other = target[rel.target.idFields[0]!];
+  await run(
+    w,
+    rel.model,
+    (_s, b) =>
+      sql`insert into ${sql.table(j.name)} (${sql.ref(j.column)}, ${sql.ref(j.otherColumn)}) values (${b.bind(own)}, ${b.bind(other)}) on conflict do nothing`,
+  );
+}
+
+async function joinDelete(
+  w: WriteScope,
+  rel: RelationInfo,
+  parent: Row,
+  where: WhereRef | undefined,
+): Promise<void> {
+  const j = rel.join!;
+  const own = parent[rel.model.idFields[0]!];
+  const t = rel.target;
+  await run(w, rel.model, (scope, b) => {
+    const ownPred = sql`${sql.ref(j.column)} = ${b.bind(own)}`;
+    if (where === undefined) return sql`delete from ${sql.table(j.name)} where ${ownPred}`;
+    const pred = writeFilter(scope, b, t, 't0', 'read', where, ALL);
+    return sql`delete from ${sql.table(j.name)} where ${ownPred} and ${sql.ref(j.otherColumn)} in (select ${aliased('t0', t, t.idFields[0]!)} from ${tableAs(t, 't0')}${whereClause(w.ctx.dialect, pred)})`;
+  });
+}
+
+/** Connects one target row (found by `where`) to `parent`; NOT_FOUND when there is none. */
+async function connectOne(
+  w: WriteScope,
+  rel: RelationInfo,
+  parent: Row,
+  where: WhereRef,
+): Promise<void> {
+  if (rel.side === 'm2m') {
+    const [row] = await selectRows(w, rel.target, where, ALL, 'read', 1);
+    if (!row) throw notFound(w, rel.target, 'connect', where);
+    await joinInsert(w, rel, parent, row);
+    return;
+  }
+  const res = await updateWhere(w, rel.target, linkSets(rel, parent), where, ALL, false);
+  if (res.count === 0) throw notFound(w, rel.target, 'connect', where);
+}
+
+/** Creates one target row linked to `parent`. */
+async function createLinked(
+  w: WriteScope,
+  rel: RelationInfo,
+  parent: Row,
+  plan: CreatePlan,
+): Promise<Row> {
+  if (rel.side === 'm2m') {
+    const row = await createTree(w, plan);
+    await joinInsert(w, rel, parent, row);
+    return row;
+  }
+  return createTree(w, plan, fkValues(rel, parent));
+}
+
+/** Points the parent row's foreign key (owner side) at `target` (or null). */
+async function setParentKeys(
+  w: WriteScope,
+  rel: RelationInfo,
+  parent: Row,
+  target: Row | null,
+): Promise<void> {
+  const m = rel.model;
+  const sets: SetItem[] = rel.fk.map((f, i) => ({
+    field: m.fields[f]!,
+    op: 'set',
+    value: target === null ? null : target[rel.refs[i]!],
+  }));
+  const byId: Scoped = (b, alias) =>
+    andAll(m.idFields.map((f) => sql<boolean>`${aliased(alias, m, f)} = ${b.bind(parent[f])}`));
+  await updateWhere(w, m, sets, undefined, byId, false);
+  for (const [i, f] of rel.fk.entries()) parent[f] = target === null ? null : target[rel.refs[i]!];
+}
+
+/** `update <model> set <sets> where <where and extra>`: the plain statement (no nested writes). */
+export function updateWhere(
+  w: WriteScope,
+  model: ModelDef,
+  sets: readonly SetItem[],
+  where: WhereRef | undefined,
+  extra: Scoped,
+  returning: boolean,
+): Promise<StatementResult> {
+  return run(w, model, (scope, b) => {
+    const set = setList(w.ctx, model, sets, b);
+    const pred = writeFilter(scope, b, model, 't0', 'update', where, extra);
+    if (pred === false) return null;
+    return updateSql(w.ctx, model, 't0', set, pred, returning);
+  });
+}
+
+/**
+ * Updates the rows of `plan.model` matching `where` and `extra` with `plan` (nested writes
+ * included) and returns them. Without anything to SET, the rows are selected instead.
+ */
+export async function updateTree(
+  w: WriteScope,
+  plan: UpdatePlan,
+  where: WhereRef | undefined,
+  extra: Scoped,
+): Promise<Row[]> {
+  const sets = [...plan.sets];
+  for (const op of plan.before) {
+    const keys = await ownerKeys(w, op);
+    for (const [f, v] of Object.entries(keys))
+      sets.push({ field: plan.model.fields[f]!, op: 'set', value: v });
+  }
+  const rows =
+    sets.length === 0
+      ? await selectRows(w, plan.model, where, extra, 'update')
+      : (await updateWhere(w, plan.model, sets, where, extra, true)).rows;
+  if (plan.after.length > 0)
+    for (const row of rows) for (const op of plan.after) await relationOp(w, op, row);
+  return rows;
+}
+
+/** `delete from <model> where <where and extra>`, with the deleted rows when `returning`. */
+export function deleteWhere(
+  w: WriteScope,
+  model: ModelDef,
+  where: WhereRef | undefined,
+  extra: Scoped,
+  returning: boolean,
+): Promise<StatementResult> {
+  return run(w, model, (scope, b) => {
+    const pred = writeFilter(scope, b, model, 't0', 'delete', where, extra);
+    if (pred === false) return null;
+    return deleteSql(w.ctx, model, 't0', pred, returning);
+  });
+}
+
+async function deleteLinked(
+  w: WriteScope,
+  rel: RelationInfo,
+  parent: Row,
+  where: WhereRef | undefined,
+  expectOne: boolean,
+): Promise<void> {
+  const t = rel.target;
+  if (rel.side === 'owner') {
+    const [row] = await selectRows(w, t, where, linkedTo(rel, parent), 'delete', 1);
+    if (!row) throw notFound(w, t, 'delete', where);
+    if (rel.fk.every((f) => rel.model.fields[f]!.optional))
+      await setParentKeys(w, rel, parent, null);
+    const byId: Scoped = (b, alias) =>
+      andAll(t.idFields.map((f) => sql<boolean>`${aliased(alias, t, f)} = ${b.bind(row[f])}`));
+    await deleteWhere(w, t, undefined, byId, false);
+    return;
+  }
+  if (rel.side === 'm2m') {
+    const rows = await selectRows(w, t, where, linkedTo(rel, parent), 'delete');
+    if (expectOne && rows.length === 0) throw notFound(w, t, 'delete', where);
+    if (rows.length === 0) return;
+    const id = t.idFields[0]!;
+    const ids = rows.map((r) => r[id]);
+    const j = rel.join!;
+    await run(
+      w,
+      t,
+      (_s, b) =>
+        sql`delete from ${sql.table(j.name)} where ${sql.ref(j.otherColumn)} in (${sql.join(ids.map((v) => b.bind(v)))})`,
+    );
+    const inIds: Scoped = (b, alias) =>
+      sql<boolean>`${aliased(alias, t, id)} in (${sql.join(ids.map((v) => b.bind(v)))})`;
+    await deleteWhere(w, t, undefined, inIds, false);
+    return;
+  }
+  const res = await deleteWhere(w, t, where, linkedTo(rel, parent), false);
+  if (expectOne && res.count === 0) throw notFound(w, t, 'delete', where);
+}
+
+/** Runs one nested write of a relation of the row `parent` (already written). */
+export async function relationOp(w: WriteScope, op: RelationOp, parent: Row): Promise<void> {
+  const rel = op.rel;
+  const scoped = linkedTo(rel, parent);
+  switch (op.op) {
+    case 'create':
+      if (rel.side === 'owner') {
+        await setParentKeys(w, rel, parent, await createTree(w, op.plans[0]!));
+        return;
+      }
+      if (rel.side === 'inverse') await unlinkInverse(w, rel, parent);
+      for (const plan of op.plans) await createLinked(w, rel, parent, plan);
+      return;
+    case 'createMany':
+      await insertMany(w, rel.target, op.plans, fkValues(rel, parent), op.skipDuplicates, false);
+      return;
+    case 'connect':
+      if (rel.side === 'owner') {
+        await setParentKeys(w, rel, parent, await ownerKeysRow(w, rel, op.wheres[0]!));
+        return;
+      }
+      if (rel.side === 'inverse') await unlinkInverse(w, rel, parent);
+      for (const where of op.wheres) await connectOne(w, rel, parent, where);
+      return;
+    case 'connectOrCreate':
+      for (const item of op.items) {
+        const [row] = await selectRows(w, rel.target, item.where, ALL, 'read', 1);
+        if (rel.side === 'owner')
+          await setParentKeys(w, rel, parent, row ?? (await createTree(w, item.create)));
+        else if (row) {
+          if (rel.side === 'inverse') await unlinkInverse(w, rel, parent);
+          await connectOne(w, rel, parent, item.where);
+        } else {
+          if (rel.side === 'inverse') await unlinkInverse(w, rel, parent);
+          await createLinked(w, rel, parent, item.create);
+        }
+      }
+      return;
+    case 'disconnect':
+      if (rel.side === 'owner') {
+        await setParentKeys(w, rel, parent, null);
+      } else if (rel.side === 'm2m') {
+        for (const where of op.wheres) await joinDelete(w, rel, parent, where);
+      } else if (op.all) {
+        await updateWhere(w, rel.target, linkSets(rel, null), op.wheres[0], scoped, false);
+      } else {
+        for (const where of op.wheres)
+          await updateWhere(w, rel.target, linkSets(rel, null), where, scoped, false);
+      }
+      return;
+    case 'set':
+      if (rel.side === 'm2m') await joinDelete(w, rel, parent, undefined);
+      else await updateWhere(w, rel.target, linkSets(rel, null), undefined, scoped, false);
+      for (const where of op.wheres) await connectOne(w, rel, parent, where);
+      return;
+    case 'update':
+    case 'updateMany':
+      for (const item of op.items) {
+        const rows = await updateTree(w, item.data, item.where, scoped);
+        if (op.op === 'update' && rows.length === 0)
+          throw notFound(w, rel.target, 'nested update', item.where);
+      }
+      return;
+    case 'upsert':
+      for (const item of op.items) {
+        const existing = await selectRows(w, rel.target, item.where, scoped, 'update', 1);
+        if (existing.length > 0) await updateTree(w, item.update, item.where, scoped);
+        else if (rel.side === 'owner')
+          await setParentKeys(w, rel, parent, await createTree(w, item.create));
+        else {
+          if (rel.side === 'inverse') await unlinkInverse(w, rel, parent);
+          await createLinked(w, rel, parent, item.create);
+        }
+      }
+      return;
+    case 'delete':
+      if (op.all) await deleteLinked(w, rel, parent, op.wheres[0], true);
+      else for (const where of op.wheres) await deleteLinked(w, rel, parent, where, true);
+      return;
+    case 'deleteMany':
+      for (const where of op.wheres) await deleteLinked(w, rel, parent, where, false);
+      return;
+  }
+}
+
+async function ownerKeysRow(w: WriteScope, rel: RelationInfo, where: WhereRef): Promise<Row> {
+  const [row] = await selectRows(w, rel.target, where, ALL, 'read', 1);
+  if (!row) throw notFound(w, rel.target, 'connect', where);
+  return row;
+}
+
+/** One-to-one from the side without the key: the previously linked row lets go (optional key). */
+async function unlinkInverse(w: WriteScope, rel: RelationInfo, parent: Row): Promise<void> {
+  if (!rel.fk.every((f) => rel.target.fields[f]!.optional)) return;
+  await updateWhere(w, rel.target, linkSets(rel, null), undefined, linkedTo(rel, parent), false);
+}
