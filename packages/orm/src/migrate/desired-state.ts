@@ -9,6 +9,8 @@ import type {
   DbTable,
 } from './db-state.js';
 import type { ColumnSpelling } from './dialect.js';
+import { joinTable } from './join-table.js';
+import { cutIdentifiers, cutName, derivedName, enumLabels } from './names.js';
 
 /**
  * The tables, columns, keys and indexes a schema asks for, spelt for one dialect.
@@ -41,55 +43,6 @@ export function desiredState(schema: SchemaDef, dialect: ColumnSpelling): DbStat
     ? Object.values(schema.enums).map((e) => ({ name: e.name, values: enumLabels(e) }))
     : [];
   return cutIdentifiers({ tables, enums }, dialect.maxIdentifierLength);
-}
-
-/** PostgreSQL silently cuts long names; the desired state must say what it will report. */
-function cutIdentifiers(state: DbState, max: number): DbState {
-  const cut = (n: string) => cutName(n, max);
-  const cuts = (ns: readonly string[]) => ns.map(cut);
-  return {
-    enums: state.enums.map((e) => ({ name: cut(e.name), values: e.values })),
-    tables: state.tables.map((t) => ({
-      name: cut(t.name),
-      columns: t.columns.map((c) => ({
-        ...c,
-        name: cut(c.name),
-        ...(c.enumType !== undefined ? { enumType: cut(c.enumType) } : {}),
-      })),
-      ...(t.primaryKey
-        ? { primaryKey: { name: cut(t.primaryKey.name), columns: cuts(t.primaryKey.columns) } }
-        : {}),
-      foreignKeys: t.foreignKeys.map((fk) => ({
-        ...fk,
-        columns: cuts(fk.columns),
-        refTable: cut(fk.refTable),
-        refColumns: cuts(fk.refColumns),
-      })),
-      indexes: t.indexes.map((ix) => ({ ...ix, columns: cuts(ix.columns) })),
-    })),
-  };
-}
-
-export function enumLabels(e: EnumDef): string[] {
-  return e.values.map((v) => e.dbNames?.[v] ?? v);
-}
-
-/**
- * `<base>_<suffix>`, with `base` shortened so the suffix survives the length limit (keeps
- * `..._pkey` and `..._key` names of one long table distinct).
- */
-export function derivedName(base: string, suffix: string, max: number): string {
-  return `${cutName(base, max - suffix.length - 1)}_${suffix}`;
-}
-
-/** Cuts an identifier the way the database would (PostgreSQL: 63 bytes). */
-export function cutName(name: string, max: number): string {
-  const bytes = Buffer.from(name, 'utf8');
-  if (bytes.length <= max) return name;
-  return bytes
-    .subarray(0, max)
-    .toString('utf8')
-    .replace(/\uFFFD+$/, '');
 }
 
 function modelTable(schema: SchemaDef, model: ModelDef, dialect: ColumnSpelling): DbTable {
@@ -297,74 +250,4 @@ function fieldColumn(
 function mapEnumLiteral(e: EnumDef, value: unknown): any {
   if (Array.isArray(value)) return value.map((v) => mapEnumLiteral(e, v));
   return typeof value === 'string' ? (e.dbNames?.[value] ?? value) : value;
-}
-
-/** Prisma's implicit many-to-many table: `A`, `B`, both cascading, unique (A, B), index on B. */
-function joinTable(
-  schema: SchemaDef,
-  model: ModelDef,
-  field: FieldDef,
-  dialect: ColumnSpelling,
-): DbTable {
-  const rel = field.relation!;
-  const jt = rel.joinTable!;
-  const other = Object.hasOwn(schema.models, rel.model) ? schema.models[rel.model] : undefined;
-  if (!other) {
-    throw new WardenError(
-      'INVALID_INPUT',
-      `model ${model.name}: relation "${field.name}" points to unknown model "${rel.model}"`,
-      {
-        model: model.name,
-      },
-    );
-  }
-  const side = (m: ModelDef, column: 'A' | 'B'): { column: DbColumn; fk: DbForeignKey } => {
-    const idField = m.idFields.length === 1 ? m.fields[m.idFields[0]!] : undefined;
-    if (!idField || idField.kind === 'relation') {
-      throw new WardenError(
-        'INVALID_INPUT',
-        `model ${m.name}: implicit many-to-many "${jt.name}" needs a single-field id on ${m.name}`,
-        { model: m.name },
-      );
-    }
-    const plain: FieldDef = {
-      ...idField,
-      optional: false,
-      list: false,
-      default: undefined as never,
-    };
-    const enumDef = idField.kind === 'enum' ? schema.enums[idField.type] : undefined;
-    return {
-      column: {
-        name: column,
-        type: dialect.columnType(plain, enumDef),
-        notNull: true,
-        autoincrement: false,
-        ...(enumDef ? { enumValues: enumLabels(enumDef) } : {}),
-        ...(enumDef && dialect.nativeEnums ? { enumType: enumDef.name } : {}),
-        list: false,
-      },
-      fk: {
-        name: derivedName(`${jt.name}_${column}`, 'fkey', dialect.maxIdentifierLength),
-        columns: [column],
-        refTable: m.dbName,
-        refColumns: [idField.dbName],
-        onDelete: 'CASCADE',
-        onUpdate: 'CASCADE',
-      },
-    };
-  };
-  const mine = side(model, jt.column);
-  const theirs = side(other, jt.otherColumn);
-  const [a, b] = jt.column === 'A' ? [mine, theirs] : [theirs, mine];
-  const max = dialect.maxIdentifierLength;
-  return {
-    name: jt.name,
-    columns: [a.column, b.column],
-    foreignKeys: [a.fk, b.fk],
-    indexes: [
-      { name: derivedName(`${jt.name}_AB`, 'unique', max), columns: ['A', 'B'], unique: true },
-      { name: derivedName(`${jt.name}_B`, 'index', max), columns: ['B'], unique: false },
-    ],
-  };
 }
