@@ -78,6 +78,20 @@ describe('warden check', () => {
     expect(stdout).toContain('app.zmodel:8:8 error');
   });
 
+  it("reports an error in an imported file with that file's path and excerpt", async () => {
+    const cwd = tempDir();
+    writeFileSync(
+      join(cwd, 'schema.zmodel'),
+      'import "models"\n\ndatasource db {\n  provider = "sqlite"\n  url = "file:./dev.db"\n}\n',
+    );
+    writeFileSync(join(cwd, 'models.zmodel'), 'model A {\n  id Int @id\n  b  Nope\n}\n');
+    const { code, stdout } = await run(['check'], { cwd });
+    expect(code).toBe(1);
+    expect(stdout).toContain('models.zmodel:3:6 error');
+    expect(stdout).toContain(' 3 |   b  Nope');
+    expect(stdout).toContain('schema.zmodel: 1 error');
+  });
+
   it('colours diagnostics on a terminal, not with NO_COLOR or when piped', async () => {
     writeFileSync(join(dir, 'bad.zmodel'), INVALID);
     const args = ['check', '--schema', 'bad.zmodel'];
