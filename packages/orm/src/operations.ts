@@ -6,6 +6,7 @@ import { exists } from './read/exists.js';
 import { findFirst, findFirstOrThrow, findMany } from './read/find-many.js';
 import { findUnique, findUniqueOrThrow } from './read/find-unique.js';
 import { groupBy } from './read/group-by.js';
+import { writeOperations } from './write/index.js';
 
 /** An operation of a model delegate: `db.post.findMany(args)` calls `findMany(ctx, Post, args)`. */
 export type Operation = (ctx: QueryContext, model: ModelDef, args: any) => Promise<unknown>;
@@ -23,4 +24,4 @@ export const readOperations: Readonly<Record<string, Operation>> = {
 };
 
 /** Every operation a delegate has. The writes module adds its own here. */
-export const operations: Readonly<Record<string, Operation>> = { ...readOperations };
+export const operations: Readonly<Record<string, Operation>> = { ...readOperations, ...writeOperations };
