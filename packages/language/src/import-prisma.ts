@@ -95,7 +95,18 @@ function collectDropped(doc: Document, diagnostics: Diagnostics): Set<object> {
       }
       continue;
     }
-    if (decl.kind !== 'model') continue;
+    if (decl.kind === 'enum') {
+      for (const member of decl.members) {
+        if (member.kind === 'attribute' && member.name === '@@schema') {
+          dropped(
+            member,
+            member.nameSpan,
+            `Dropped '@@schema' on enum '${decl.name.name}': multi-schema support is not supported`,
+          );
+        }
+      }
+      continue;
+    }
     for (const member of decl.members) {
       if (member.kind === 'attribute') {
         const why = Object.hasOwn(DROPPED_MODEL_ATTRIBUTES, member.name)
