@@ -46,6 +46,18 @@ describe('warden init without a Prisma schema', () => {
     expect(existsSync(join(dir, 'db/app.zmodel'))).toBe(true);
   });
 
+  it('writes where package.json "warden.schema" points', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'package.json'),
+      JSON.stringify({ warden: { schema: 'db/app.zmodel' } }),
+    );
+    const { code, stdout } = await run(['init'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(stdout).toContain('wrote db/app.zmodel');
+    expect(readFileSync(join(dir, 'db/app.zmodel'), 'utf8')).toBe(STARTER_SCHEMA);
+  });
+
   it('creates missing directories for --schema', async () => {
     const dir = tempDir();
     const { code } = await run(['init', '--schema', 'a/b/app.zmodel'], { cwd: dir });

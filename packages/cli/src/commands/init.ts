@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { CliError, EXIT_OK } from '../cli-error.js';
-import type { CommandSpec } from '../command.js';
+import { stringOption, type CommandSpec } from '../command.js';
 import { language } from '../deps.js';
 import { printDiagnostics, problemSummary } from '../diagnostics.js';
-import { DEFAULT_SCHEMA, describeFsError, displayPath, readText } from '../files.js';
+import { describeFsError, displayPath, readText, resolveSchemaPath } from '../files.js';
 import { STARTER_SCHEMA } from './starter-schema.js';
 
 const PRISMA_SCHEMAS = ['prisma/schema.prisma', 'schema.prisma'];
@@ -20,16 +20,14 @@ export const initCommand: CommandSpec = {
     schema: {
       type: 'string',
       value: 'path',
-      description: `where to write the schema (default: ${DEFAULT_SCHEMA})`,
+      description:
+        'where to write the schema (default: package.json "warden.schema", else ./schema.zmodel)',
     },
     force: { type: 'boolean', description: 'overwrite an existing schema file' },
   },
   async run(options, context) {
     const { io, out } = context;
-    const target = resolve(
-      io.cwd,
-      typeof options.schema === 'string' ? options.schema : DEFAULT_SCHEMA,
-    );
+    const target = resolveSchemaPath(io, stringOption(options, 'schema'));
     const shown = displayPath(io, target);
     if (existsSync(target) && options.force !== true) {
       throw new CliError(`${shown} already exists; use --force to overwrite it`);
