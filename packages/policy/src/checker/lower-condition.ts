@@ -267,6 +267,9 @@ export function compareConstants(op: CmpOp, a: unknown, b: unknown): TV {
     if (isOrdering(op)) return TV_UNKNOWN;
     return (aNull && bNull) === (op === 'eq') ? TV_TRUE : TV_FALSE;
   }
+  // A DateTime compared with a date text (the schema has no date literals) compares instants.
+  if (a instanceof Date && typeof b === 'string') b = toMillis(b) ? new Date(b) : b;
+  if (b instanceof Date && typeof a === 'string') a = toMillis(a) ? new Date(a) : a;
   const x = normalise(a);
   const y = normalise(b);
   let c: number | undefined;

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { createChecker } from '../../src/checker/index.js';
+import { bruteForce, domainSize, permitsWith, witnessValues } from './brute-force.js';
+import { randomCase } from './random-rules.js';
+
+const BASE = Number(process.env.CHECKER_SEED ?? 20261123);
+const RULES = 1000;
+const MAX_ASSIGNMENTS = 40_000;
+
+describe('checker against brute-force enumeration', () => {
+  it(`equals brute force on ${RULES} random rules of exactly supported features (seed ${BASE})`, () => {
+    const mismatches: string[] = [];
+    let tested = 0;
+    let allowed = 0;
+    for (let seed = BASE; tested < RULES; seed++) {
+      const cs = randomCase(seed, true);
+      if (domainSize(cs) > MAX_ASSIGNMENTS) continue;
+      tested++;
+      const checker = createChecker(cs.schema, { cacheSize: 0 });
+      const res = checker.check('Item', cs.user, {
+        operation: 'read',
+        where: cs.where,
+        explain: true,
+      });
+      const brute = bruteForce(cs);
+      if (res.allowed) {
+        allowed++;
+        if (!permitsWith(cs, witnessValues(res.witness ?? {})))
+          mismatches.push(
+            `seed ${seed}: witness ${JSON.stringify(res.witness, big)} not permitted: ${cs.text}`,
+          );
+      }
+      if (res.allowed !== (brute !== undefined))
+        mismatches.push(
+          `seed ${seed}: check ${res.allowed}, brute force ${brute !== undefined}: ${cs.text}`,
+        );
+    }
+    expect(mismatches).toEqual([]);
+    // Both answers must occur, or the comparison proves little.
+    expect(allowed).toBeGreaterThan(RULES / 5);
+    expect(RULES - allowed).toBeGreaterThan(RULES / 10);
+  });
+
+  it(`never says no when brute force finds a row, with approximated features too (seed ${BASE})`, () => {
+    const wrongNo: string[] = [];
+    let tested = 0;
+    for (let seed = BASE + 500_000; tested < RULES; seed++) {
+      const cs = randomCase(seed, false);
+      if (domainSize(cs) > MAX_ASSIGNMENTS) continue;
+      tested++;
+      const checker = createChecker(cs.schema, { cacheSize: 0 });
+      const res = checker.check('Item', cs.user, { operation: 'read', where: cs.where });
+      if (!res && bruteForce(cs) !== undefined) wrongNo.push(`seed ${seed}: ${cs.text}`);
+    }
+    expect(wrongNo).toEqual([]);
+  });
+});
+
+function big(_k: string, v: unknown): unknown {
+  return typeof v === 'bigint' ? `${v}n` : v;
+}
