@@ -2,6 +2,8 @@ import type { Expression, Kysely, SqlBool } from 'kysely';
 import type { ModelDef, SchemaDef } from '@warden/schema';
 import type { DialectHooks } from './dialect/dialect-hooks.js';
 import type { PlanCache } from './plan/plan-cache.js';
+import type { StatementCache } from './dialect/sqlite/statement-cache.js';
+import type { WardenSqliteDriver } from './dialect/sqlite/sqlite-driver.js';
 
 /** Which kind of row access a `rowFilter` is asked about. */
 export type RowOperation = 'read' | 'update' | 'delete';
@@ -38,6 +40,16 @@ export interface QueryHooks {
 }
 
 /**
+ * Driver-level shortcuts of the connection a client owns (absent with a user-supplied dialect).
+ * `sqlite`: statements may run synchronously when the single connection is free (or held by
+ * this context's own transaction). `prepared`: SQL text -> PostgreSQL prepared-statement name.
+ */
+export interface Engine {
+  readonly sqlite?: { readonly driver: WardenSqliteDriver; readonly statements: StatementCache };
+  readonly prepared?: Map<string, string>;
+}
+
+/**
  * Everything an operation needs, passed explicitly to every function of the query engine.
  * `kysely` is the transaction's instance inside `$transaction`.
  */
@@ -47,6 +59,7 @@ export interface QueryContext {
   readonly kysely: Kysely<any>;
   readonly dialect: DialectHooks;
   readonly plans: PlanCache;
+  readonly engine: Engine;
   readonly hooks: QueryHooks | undefined;
   /** True inside `$transaction` (or `runInTransaction`): nested transactions reuse it. */
   readonly inTransaction: boolean;

@@ -1,9 +1,12 @@
 import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import type { Dialect, LogEvent } from 'kysely';
 import { WardenError } from '@warden/schema';
+import type { Engine } from '../context.js';
+import { WardenSqliteDialect, WardenSqliteDriver } from '../dialect/sqlite/sqlite-driver.js';
+import { preparedPool } from '../dialect/postgres/prepared-pool.js';
 
 export type LogLevel = 'query' | 'error';
 
@@ -56,6 +59,7 @@ export function sqlitePath(url: string): string {
 export interface Connection {
   readonly kysely: Kysely<any>;
   readonly provider: 'sqlite' | 'postgresql';
+  readonly engine: Engine;
 }
 
 /** Opens the database an options object names. */
@@ -68,16 +72,19 @@ export function connect(
     return {
       kysely: new Kysely<any>({ dialect: options.dialect, ...(log ? { log } : {}) }),
       provider: options.provider ?? schemaProvider,
+      engine: {},
     };
   }
   const url = options.url;
   if (!url)
     throw new WardenError('CONFIG', 'createClient: options.url or options.dialect is required');
   if (/^postgres(ql)?:\/\//.test(url)) {
-    const pool = new pg.Pool({ connectionString: url });
+    const prepared = new Map<string, string>();
+    const pool = preparedPool(new pg.Pool({ connectionString: url }), prepared);
     return {
       kysely: new Kysely<any>({ dialect: new PostgresDialect({ pool }), ...(log ? { log } : {}) }),
       provider: 'postgresql',
+      engine: { prepared },
     };
   }
   if (url.startsWith('file:') || url === ':memory:') {
@@ -86,12 +93,15 @@ export function connect(
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     if (path !== ':memory:') db.pragma('journal_mode = WAL');
+    const driver = new WardenSqliteDriver(db);
     return {
       kysely: new Kysely<any>({
-        dialect: new SqliteDialect({ database: db }),
+        dialect: new WardenSqliteDialect(driver),
         ...(log ? { log } : {}),
       }),
       provider: 'sqlite',
+      // With logging on, every statement goes through Kysely so that it is logged.
+      engine: log ? {} : { sqlite: { driver, statements: driver.statements } },
     };
   }
   throw new WardenError(

@@ -171,13 +171,14 @@ export function createClient<S extends SchemaDef>(
   schema: S,
   options: ClientOptions = {},
 ): WardenClient<S> {
-  const { kysely, provider } = connect(options, schema.provider);
+  const { kysely, provider, engine } = connect(options, schema.provider);
   const ctx: QueryContext = {
     schema,
     provider,
     kysely,
     dialect: provider === 'sqlite' ? sqliteHooks : postgresHooks,
     plans: new PlanCache(),
+    engine,
     hooks: undefined,
     inTransaction: false,
   };

@@ -1,7 +1,8 @@
 import type { CompiledQuery, RawBuilder } from 'kysely';
 import type { ModelDef } from '@warden/schema';
 import type { QueryContext } from '../context.js';
-import { mapDbError } from '../errors/map-db-error.js';
+import type { ExecResult } from './execute.js';
+import { executeCompiled } from './execute.js';
 import { BuildScope } from './build-scope.js';
 import { resolveParams } from './param-ref.js';
 import { shapeKey } from './shape-key.js';
@@ -49,24 +50,19 @@ export async function runPlan<R>(
   if (!plan) {
     const spec = build(new BuildScope(ctx, { model: model.name, operation }));
     plan = { compiled: spec.query ? spec.query.compile(ctx.kysely) : null, finish: spec.finish };
-    if (key !== NO_CACHE) ctx.plans.set(key, plan);
+    if (key !== NO_CACHE) {
+      ctx.plans.set(key, plan);
+      const prepared = ctx.engine.prepared;
+      if (plan.compiled && prepared && !prepared.has(plan.compiled.sql)) {
+        prepared.set(plan.compiled.sql, `w${prepared.size}`);
+      }
+    }
   }
   const compiled = plan.compiled;
   if (!compiled) return plan.finish([], args);
   const parameters = resolveParams(compiled.parameters, args, ctx.hooks?.params);
-  let rows: any[];
-  try {
-    const res = await ctx.kysely.executeQuery({
-      query: compiled.query,
-      queryId: compiled.queryId,
-      sql: compiled.sql,
-      parameters,
-    });
-    rows = res.rows as any[];
-  } catch (e) {
-    throw mapDbError(e, ctx, model, operation);
-  }
-  return plan.finish(rows, args);
+  const res = await executeCompiled(ctx, compiled, parameters, model, operation);
+  return plan.finish(res.rows, args);
 }
 
 /**
@@ -79,15 +75,8 @@ export async function executeBuilt(
   operation: string,
   query: RawBuilder<unknown>,
   args: unknown,
-): Promise<{ rows: any[]; numAffectedRows?: bigint }> {
+): Promise<ExecResult> {
   const compiled = query.compile(ctx.kysely);
   const parameters = resolveParams(compiled.parameters, args, ctx.hooks?.params);
-  try {
-    const res = await ctx.kysely.executeQuery({ ...compiled, parameters });
-    return res.numAffectedRows === undefined
-      ? { rows: res.rows as any[] }
-      : { rows: res.rows as any[], numAffectedRows: res.numAffectedRows };
-  } catch (e) {
-    throw mapDbError(e, ctx, model, operation);
-  }
+  return executeCompiled(ctx, compiled, parameters, model, operation);
 }

@@ -1,0 +1,33 @@
+import type pg from 'pg';
+
+const PATCHED = Symbol('warden.prepared');
+
+/**
+ * A pg pool whose clients run the statements in `names` as named prepared statements (parsed
+ * and planned once per connection). The plan cache registers a statement when it compiles it.
+ */
+export function preparedPool(pool: pg.Pool, names: Map<string, string>): pg.Pool {
+  const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
+  const wrapped = Object.create(pool) as pg.Pool;
+  Object.defineProperty(wrapped, 'connect', {
+    value: async () => {
+      const client = await connect();
+      const c = client as pg.PoolClient & { [PATCHED]?: true };
+      if (!c[PATCHED]) {
+        const query = client.query.bind(client) as (...a: unknown[]) => unknown;
+        c[PATCHED] = true;
+        (client as unknown as { query: unknown }).query = (text: unknown, values?: unknown) => {
+          const name = typeof text === 'string' ? names.get(text) : undefined;
+          return name
+            ? query({ name, text, values })
+            : values === undefined
+              ? query(text)
+              : query(text, values);
+        };
+      }
+      return client;
+    },
+  });
+  Object.defineProperty(wrapped, 'end', { value: () => pool.end() });
+  return wrapped;
+}

@@ -1,0 +1,38 @@
+import type { CompiledQuery } from 'kysely';
+import type { ModelDef } from '@warden/schema';
+import type { QueryContext } from '../context.js';
+import { mapDbError } from '../errors/map-db-error.js';
+
+export interface ExecResult {
+  readonly rows: any[];
+  readonly numAffectedRows?: bigint;
+  readonly insertId?: bigint;
+}
+
+/**
+ * Runs a compiled statement with final parameter values. On SQLite it runs synchronously on
+ * the cached prepared statement when the connection is free or held by this context's own
+ * transaction; otherwise (and on PostgreSQL) it goes through Kysely. Errors are mapped.
+ */
+export async function executeCompiled(
+  ctx: QueryContext,
+  compiled: CompiledQuery<unknown>,
+  parameters: readonly unknown[],
+  model: ModelDef | undefined,
+  operation: string,
+): Promise<ExecResult> {
+  const fast = ctx.engine.sqlite;
+  try {
+    if (fast && (ctx.inTransaction || fast.driver.isFree())) {
+      return fast.statements.run(compiled.sql, parameters) as ExecResult;
+    }
+    return (await ctx.kysely.executeQuery({
+      query: compiled.query,
+      queryId: compiled.queryId,
+      sql: compiled.sql,
+      parameters,
+    })) as ExecResult;
+  } catch (e) {
+    throw mapDbError(e, ctx, model, operation);
+  }
+}
