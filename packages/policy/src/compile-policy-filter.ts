@@ -26,6 +26,8 @@ export interface PolicyFilterOptions {
    * inlining them as parameters.
    */
   readonly authParam?: AuthParam;
+  /** Compile an update filter for use before the update (see `CompileContext.preUpdate`). */
+  readonly preUpdate?: boolean;
 }
 
 function context(
@@ -51,6 +53,7 @@ function context(
     aliases: { prefix: options.aliasPrefix ?? `${options.alias}_p`, next: 0 },
     delegation: [`${model}:${operation}`],
     authParam: options.authParam,
+    preUpdate: options.preUpdate === true,
   };
   return { ctx, ref, future };
 }

@@ -12,3 +12,17 @@ export {
   type EvaluateOptions,
 } from './evaluate/reference-evaluator.js';
 export type { PolicyDialect, PolicyUser, PolicyRow, Tri } from './types.js';
+export {
+  enhance,
+  type EnhanceContext,
+  type EnhanceOptions,
+  type EnhancedExtras,
+} from './enhance/enhance.js';
+export { userShapeKey } from './user-shape.js';
+export { createChecker } from './checker/index.js';
+export type {
+  CheckArgs,
+  CheckExplanation,
+  CheckerOptions,
+  PermissionChecker,
+} from './checker/index.js';

@@ -36,6 +36,11 @@ export interface CompileContext {
   /** `model:operation` pairs entered through `check()`; re-entering one is FALSE. */
   readonly delegation: readonly string[];
   readonly authParam?: AuthParam | undefined;
+  /**
+   * Before an update: rules that use `future()` cannot be decided yet, so their allows count
+   * as granting and their denies as not applying; the post-update check decides them.
+   */
+  readonly preUpdate?: boolean;
 }
 
 /** A compiled expression that is not (only) a condition. */

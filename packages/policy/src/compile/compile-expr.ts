@@ -3,7 +3,7 @@ import { WardenError } from '@warden/schema';
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { evaluateCondition } from '../evaluate/reference-evaluator.js';
 import { compareValues, normalizeValue, valuesEqual } from '../evaluate/js-values.js';
-import { entityModelOf, fieldOfExpr, isRowIndependent } from '../expr-types.js';
+import { entityModelOf, fieldOfExpr, isRowIndependent, usesFuture } from '../expr-types.js';
 import { authModel, modelRules, requireModel } from '../rules.js';
 import type { PolicyRow } from '../types.js';
 import { compileCall } from './compile-functions.js';
@@ -48,9 +48,15 @@ export function permittedCond(
     futureRef,
     scope: ref,
   };
-  const denied = denies.map((d) => compileBool(d.condition, inner).f);
+  const deferred = (c: Expr): boolean => ctx.preUpdate === true && usesFuture(c);
+  const denied = denies
+    .filter((d) => !deferred(d.condition))
+    .map((d) => compileBool(d.condition, inner).f);
   if (denied.includes(false)) return false;
-  return and(or(...allows.map((a) => compileBool(a.condition, inner).t)), ...denied);
+  return and(
+    or(...allows.map((a) => (deferred(a.condition) ? true : compileBool(a.condition, inner).t))),
+    ...denied,
+  );
 }
 
 /** Compiles a condition to its TRUE / FALSE parts (see `TriCond`). */
@@ -181,14 +187,12 @@ function constEntity(
 ): Val {
   if (!row) return { kind: 'entity', model, ids: null, isNull: TRUE };
   const def = requireModel(ctx.schema, model);
-  const ids = def.idFields.map(
-    (id): Val => ({
-      kind: 'const',
-      value: normalizeValue(def.fields[id], row[id]),
-      ...(def.fields[id] ? { field: def.fields[id] } : {}),
-      ...(authPath ? { authPath: [...authPath, id] } : {}),
-    }),
-  );
+  const ids = def.idFields.map((id): Val => ({
+    kind: 'const',
+    value: normalizeValue(def.fields[id], row[id]),
+    ...(def.fields[id] ? { field: def.fields[id] } : {}),
+    ...(authPath ? { authPath: [...authPath, id] } : {}),
+  }));
   return { kind: 'entity', model, ids, isNull: FALSE };
 }
 

@@ -1,0 +1,340 @@
+import type { ModelDef, SchemaDef } from '@warden/schema';
+import { isWardenError } from '@warden/schema';
+import type { QueryContext } from '@warden/orm';
+import { evaluateRule } from '../evaluate/reference-evaluator.js';
+import { usesFuture } from '../expr-types.js';
+import { compileFieldPolicyFilter, compilePolicyFilter } from '../compile-policy-filter.js';
+import { fieldRules, modelRules } from '../rules.js';
+import type { PolicyRow } from '../types.js';
+import { notFound, rejected } from './errors.js';
+import { policyHooks, type PolicySession } from './policy-hooks.js';
+import { runTx } from './run-tx.js';
+import { idSelect, idWhere, postUpdatePasses, rawRow, rowPasses } from './sql-checks.js';
+
+/** A delegate method of the underlying (hooked) client: returns a lazy `WardenPromise`. */
+type Call = (args: unknown) => { runIn(ctx: QueryContext): Promise<any> };
+export type Delegate = Record<string, Call>;
+
+interface Site {
+  readonly session: PolicySession;
+  readonly model: ModelDef;
+  readonly delegate: Delegate;
+}
+
+type Args = Record<string, any>;
+
+const as = (
+  site: Site,
+  ctx: QueryContext,
+  operation: 'none' | 'update' | undefined,
+): QueryContext => ({
+  ...ctx,
+  hooks: policyHooks(site.session, operation ? { model: site.model.name, operation } : undefined),
+});
+
+function shaping(args: Args): Args {
+  const out: Args = {};
+  for (const k of ['select', 'include', 'omit']) if (args[k] !== undefined) out[k] = args[k];
+  return out;
+}
+
+/**
+ * Decides a create rule in JavaScript when every field it reads is in the input and it reads
+ * no relation beyond the input's own foreign keys; `undefined` when SQL must decide.
+ */
+function decideInJs(
+  schema: SchemaDef,
+  model: ModelDef,
+  user: unknown,
+  data: Args,
+): boolean | undefined {
+  const { allows, denies } = modelRules(model, 'create');
+  const text = JSON.stringify([...allows, ...denies].map((r) => r.condition));
+  if (/"kind":"(collection|this|future)"|"name":"check"/.test(text)) return undefined;
+  const row: Record<string, unknown> = {};
+  for (const field of Object.values(model.fields)) {
+    if (field.kind === 'relation') continue;
+    if (field.name in data) row[field.name] = data[field.name];
+    else if (field.default === undefined && !field.updatedAt) row[field.name] = null;
+  }
+  const readsAbsent = collectFieldReads(
+    model,
+    [...allows, ...denies].map((r) => r.condition),
+  ).some((name) => !(name in row));
+  if (readsAbsent) return undefined;
+  return evaluateRule(schema, model.name, 'create', user as never, row);
+}
+
+/** Own fields the conditions read; a relation read (other than `rel == auth()`) returns a marker. */
+function collectFieldReads(model: ModelDef, conditions: readonly unknown[]): string[] {
+  const out: string[] = [];
+  const visit = (node: unknown, parentIsMemberObject: boolean): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach((n) => visit(n, false));
+    const n = node as Record<string, unknown>;
+    if (n.kind === 'field' && n.model === model.name) {
+      const f = model.fields[n.name as string];
+      if (f?.kind === 'relation') {
+        if (parentIsMemberObject) out.push('\0relation');
+        else for (const fk of f.relation?.fields ?? ['\0relation']) out.push(fk);
+      } else out.push(n.name as string);
+      return;
+    }
+    for (const [k, v] of Object.entries(n)) visit(v, n.kind === 'member' && k === 'object');
+  };
+  conditions.forEach((c) => visit(c, false));
+  return out;
+}
+
+async function createOne(site: Site, tx: QueryContext, data: Args): Promise<PolicyRow> {
+  const { session, model, delegate } = site;
+  const filter = session.filter(tx.provider, model.name, 'create', 't');
+  if (filter === false) throw rejected(model.name, 'create');
+  const inJs = filter === true ? true : decideInJs(session.schema, model, session.user, data);
+  if (inJs === false) throw rejected(model.name, 'create');
+  const created = (await delegate.create!({ data, select: idSelect(model) }).runIn(
+    as(site, tx, 'none'),
+  )) as PolicyRow;
+  if (inJs === undefined) {
+    const check = compilePolicyFilter(session.schema, model.name, 'create', {
+      dialect: tx.provider,
+      alias: 't',
+      user: session.user,
+    });
+    if (!(await rowPasses(tx, model, created, check))) throw rejected(model.name, 'create');
+  }
+  return created;
+}
+
+async function readBackOrFail(
+  site: Site,
+  ctx: QueryContext,
+  ids: PolicyRow,
+  args: Args,
+): Promise<unknown> {
+  return site.delegate.findFirst!({ where: idWhere(site.model, ids), ...shaping(args) }).runIn(
+    as(site, ctx, undefined),
+  );
+}
+
+/** `create` under the policy: checked on the stored row, rolled back when denied. */
+export async function create(site: Site, ctx: QueryContext, args: Args): Promise<unknown> {
+  const result = await runTx(ctx, async (tx) => {
+    const ids = await createOne(site, tx, args.data ?? {});
+    return readBackOrFail(site, tx, ids, args);
+  });
+  if (result === null || result === undefined) {
+    throw rejected(site.model.name, 'create', 'cannot-read-back');
+  }
+  return result;
+}
+
+export async function createMany(
+  site: Site,
+  ctx: QueryContext,
+  args: Args,
+  returning: boolean,
+): Promise<unknown> {
+  const items: Args[] = Array.isArray(args.data) ? args.data : [args.data ?? {}];
+  const out = await runTx(ctx, async (tx) => {
+    const rows: unknown[] = [];
+    for (const data of items) {
+      const ids = await createOne(site, tx, data);
+      if (returning) rows.push(await readBackOrFail(site, tx, ids, args));
+    }
+    return rows;
+  });
+  if (!returning) return { count: items.length };
+  if (out.some((r) => r === null || r === undefined)) {
+    throw rejected(site.model.name, 'createManyAndReturn', 'cannot-read-back');
+  }
+  return out;
+}
+
+function writtenFields(model: ModelDef, data: Args): string[] {
+  const out: string[] = [];
+  for (const key of Object.keys(data ?? {})) {
+    const f = model.fields[key];
+    if (!f) continue;
+    if (f.kind === 'relation') out.push(...(f.relation?.fields ?? []));
+    else out.push(key);
+  }
+  return out;
+}
+
+function hasPostUpdateRules(model: ModelDef): boolean {
+  const { allows, denies } = modelRules(model, 'update');
+  return [...allows, ...denies].some((r) => usesFuture(r.condition));
+}
+
+async function checkFieldUpdates(
+  site: Site,
+  tx: QueryContext,
+  ids: PolicyRow,
+  data: Args,
+  op: string,
+) {
+  const { session, model } = site;
+  for (const name of writtenFields(model, data)) {
+    const field = model.fields[name]!;
+    const { allows, denies } = fieldRules(field, 'update');
+    if (allows.length === 0 && denies.length === 0) continue;
+    const filter = compileFieldPolicyFilter(session.schema, model.name, name, 'update', {
+      dialect: tx.provider,
+      alias: 't',
+      user: session.user,
+    });
+    if (!(await rowPasses(tx, model, ids, filter))) {
+      throw rejected(model.name, op, 'field-update', `field "${name}"`);
+    }
+  }
+}
+
+/** Updates one permitted row (already found); returns its ids after the update. */
+async function updateRow(
+  site: Site,
+  tx: QueryContext,
+  target: PolicyRow,
+  data: Args,
+  op: string,
+): Promise<PolicyRow> {
+  const { session, model, delegate } = site;
+  await checkFieldUpdates(site, tx, target, data, op);
+  const pre = hasPostUpdateRules(model) ? await rawRow(tx, model, target) : undefined;
+  const updated = (await delegate.update!({
+    where: idWhere(model, target),
+    data,
+    select: idSelect(model),
+  }).runIn(as(site, tx, 'none'))) as PolicyRow;
+  if (pre && !(await postUpdatePasses(tx, session.schema, model, session.user, pre, updated))) {
+    throw rejected(model.name, op, 'post-update');
+  }
+  return updated;
+}
+
+/** NOT_FOUND when the row is not readable, else REJECTED_BY_POLICY `no-access`. */
+async function missing(site: Site, tx: QueryContext, where: unknown, op: string): Promise<never> {
+  const readable = await site.delegate.findFirst!({ where, select: idSelect(site.model) }).runIn(
+    as(site, tx, undefined),
+  );
+  throw readable ? rejected(site.model.name, op) : notFound(site.model.name, op);
+}
+
+async function findUpdatable(
+  site: Site,
+  tx: QueryContext,
+  where: unknown,
+): Promise<PolicyRow | null> {
+  return site.delegate.findFirst!({ where, select: idSelect(site.model) }).runIn(
+    as(site, tx, 'update'),
+  );
+}
+
+export async function update(site: Site, ctx: QueryContext, args: Args): Promise<unknown> {
+  const result = await runTx(ctx, async (tx) => {
+    const target = await findUpdatable(site, tx, args.where);
+    if (!target) return missing(site, tx, args.where, 'update');
+    const ids = await updateRow(site, tx, target, args.data ?? {}, 'update');
+    return readBackOrFail(site, tx, ids, args);
+  });
+  if (result === null || result === undefined) {
+    throw rejected(site.model.name, 'update', 'cannot-read-back');
+  }
+  return result;
+}
+
+export async function upsert(site: Site, ctx: QueryContext, args: Args): Promise<unknown> {
+  const result = await runTx(ctx, async (tx) => {
+    const exists = await site.delegate.findFirst!({
+      where: args.where,
+      select: idSelect(site.model),
+    }).runIn(as(site, tx, 'none'));
+    let ids: PolicyRow;
+    if (exists) {
+      const target = await findUpdatable(site, tx, args.where);
+      if (!target) return missing(site, tx, args.where, 'upsert');
+      ids = await updateRow(site, tx, target, args.update ?? {}, 'upsert');
+    } else {
+      ids = await createOne(site, tx, args.create ?? {});
+    }
+    return readBackOrFail(site, tx, ids, args);
+  });
+  if (result === null || result === undefined) {
+    throw rejected(site.model.name, 'upsert', 'cannot-read-back');
+  }
+  return result;
+}
+
+export async function updateMany(
+  site: Site,
+  ctx: QueryContext,
+  args: Args,
+  returning: boolean,
+): Promise<unknown> {
+  return runTx(ctx, async (tx) => {
+    const targets = (await site.delegate.findMany!({
+      where: args.where,
+      select: idSelect(site.model),
+      ...(args.limit !== undefined ? { take: args.limit } : {}),
+    }).runIn(as(site, tx, 'update'))) as PolicyRow[];
+    const done: PolicyRow[] = [];
+    for (const target of targets) {
+      done.push(
+        await updateRow(
+          site,
+          tx,
+          target,
+          args.data ?? {},
+          returning ? 'updateManyAndReturn' : 'updateMany',
+        ),
+      );
+    }
+    if (!returning) return { count: done.length };
+    const rows = [];
+    for (const ids of done) rows.push(await readBackOrFail(site, tx, ids, args));
+    return rows.filter((r) => r !== null && r !== undefined);
+  });
+}
+
+export async function deleteOne(site: Site, ctx: QueryContext, args: Args): Promise<unknown> {
+  return runTx(ctx, async (tx) => {
+    const { session, model, delegate } = site;
+    const target = (await delegate.findFirst!({ where: args.where, select: idSelect(model) }).runIn(
+      as(site, tx, 'none'),
+    )) as PolicyRow | null;
+    if (!target) throw notFound(model.name, 'delete');
+    const filter = session.filter(tx.provider, model.name, 'delete', 't');
+    const allowed =
+      typeof filter === 'boolean'
+        ? filter
+        : await rowPasses(
+            tx,
+            model,
+            target,
+            compilePolicyFilter(session.schema, model.name, 'delete', {
+              dialect: tx.provider,
+              alias: 't',
+              user: session.user,
+            }),
+          );
+    if (!allowed) return missing(site, tx, idWhere(model, target), 'delete');
+    const before = await readBackOrFail(site, tx, target, args);
+    try {
+      await delegate.delete!({ where: idWhere(model, target), select: idSelect(model) }).runIn(
+        as(site, tx, 'none'),
+      );
+    } catch (e) {
+      if (isWardenError(e) && e.code === 'NOT_FOUND') throw rejected(model.name, 'delete');
+      throw e;
+    }
+    if (before === null || before === undefined) {
+      return { cannotReadBack: true } as const;
+    }
+    return before;
+  }).then((r) => {
+    if (r && typeof r === 'object' && 'cannotReadBack' in r) {
+      throw rejected(site.model.name, 'delete', 'cannot-read-back');
+    }
+    return r;
+  });
+}
