@@ -21,6 +21,8 @@ export interface CommandSpec {
   /** Full name as typed, `db push` for subcommands. */
   readonly name: string;
   readonly summary: string;
+  /** The usage line after `warden `, when it is more than `<name> [options]`. */
+  readonly usage?: string;
   /** Extra paragraphs for `--help`. */
   readonly details?: string;
   readonly options: Readonly<Record<string, OptionSpec>>;

@@ -2,8 +2,8 @@ import type { CommandGroup, CommandSpec, OptionSpec } from './command.js';
 
 const EXIT_CODES = `Exit codes:
   0  success
-  1  problems found: schema errors, files that need formatting, a failed database
-     operation, a missing or unreadable file
+  1  problems found: schema errors, a file that needs formatting, pending migrations,
+     a failed database operation, a missing or unreadable file
   2  usage error: unknown command or option, missing argument`;
 
 function optionLines(options: Readonly<Record<string, OptionSpec>>): string[] {
@@ -25,7 +25,7 @@ function table(rows: readonly (readonly [string, string])[]): string[] {
 export function commandHelp(command: CommandSpec): string {
   const hasOptions = Object.keys(command.options).length > 0;
   const lines = [
-    `Usage: warden ${command.name}${hasOptions ? ' [options]' : ''}`,
+    `Usage: warden ${command.usage ?? `${command.name}${hasOptions ? ' [options]' : ''}`}`,
     '',
     command.summary,
   ];

@@ -72,11 +72,11 @@ async function dispatchGroup(
   context: CommandContext,
 ): Promise<number> {
   const [sub, ...rest] = args;
-  if (sub === undefined || sub === '-h' || sub === '--help') {
-    if (sub === undefined) {
-      context.err.line(groupHelp(group));
-      return EXIT_USAGE;
-    }
+  if (sub === undefined) {
+    context.err.line(groupHelp(group));
+    return EXIT_USAGE;
+  }
+  if (sub === '-h' || sub === '--help') {
     context.out.line(groupHelp(group));
     return EXIT_OK;
   }

@@ -34,6 +34,7 @@ function dialectOf(session: DatabaseSession) {
 
 export const migrateDevCommand: CommandSpec = {
   name: 'migrate dev',
+  usage: 'migrate dev --name <name> [options]',
   summary: 'write a migration for the schema changes and apply it',
   details:
     'Compares the schema with the snapshot of the latest migration in --dir, writes\n' +
