@@ -42,9 +42,11 @@ export async function del(ctx: QueryContext, model: ModelDef, args: unknown): Pr
     let compiled = key ? ctx.plans.get<CompiledQuery<unknown> | null>(key) : undefined;
     if (compiled === undefined) {
       const b = new Binder();
-      const pred = writeFilter(new BuildScope(ctx, site), b, model, 't0', 'delete', where, ALL);
+      const scope = new BuildScope(ctx, site);
+      const alias = scope.nextAlias();
+      const pred = writeFilter(scope, b, model, alias, 'delete', where, ALL);
       compiled =
-        pred === false ? null : deleteSql(ctx, model, 't0', pred, true).compile(ctx.kysely);
+        pred === false ? null : deleteSql(ctx, model, alias, pred, true).compile(ctx.kysely);
       if (key) ctx.plans.set(key, compiled);
     }
     const rows =

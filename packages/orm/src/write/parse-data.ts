@@ -39,7 +39,7 @@ export function checkWhere(
 ): WhereRef {
   if (unique) resolveUniqueWhere(w.site, model, where, path);
   const scope = new BuildScope(w.ctx, w.site);
-  const pred = buildWhere(scope, model, 't0', where, path);
+  const pred = buildWhere(scope, model, scope.nextAlias(), where, path);
   if (typeof pred !== 'boolean') {
     const compiled = sql`select 1 where ${pred}`.compile(w.ctx.kysely);
     resolveParams(compiled.parameters, w.root, w.ctx.hooks?.params);

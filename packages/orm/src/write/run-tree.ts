@@ -65,10 +65,11 @@ export async function selectRows(
   limit?: number,
 ): Promise<Row[]> {
   const res = await run(w, model, (scope, b) => {
-    const pred = writeFilter(scope, b, model, 't0', op, where, extra);
+    const alias = scope.nextAlias();
+    const pred = writeFilter(scope, b, model, alias, op, where, extra);
     if (pred === false) return null;
     const lim = limit === undefined ? sql`` : sql` limit ${sql.lit(limit)}`;
-    return sql`select ${selectList(w.ctx, model, 't0')} from ${tableAs(model, 't0')}${whereClause(w.ctx.dialect, pred)}${lim}`;
+    return sql`select ${selectList(w.ctx, model, alias)} from ${tableAs(model, alias)}${whereClause(w.ctx.dialect, pred)}${lim}`;
   });
   return res.rows;
 }
@@ -252,8 +253,9 @@ async function joinDelete(
   await run(w, rel.model, (scope, b) => {
     const ownPred = sql`${sql.ref(j.column)} = ${b.bind(own)}`;
     if (where === undefined) return sql`delete from ${sql.table(j.name)} where ${ownPred}`;
-    const pred = writeFilter(scope, b, t, 't0', 'read', where, ALL);
-    return sql`delete from ${sql.table(j.name)} where ${ownPred} and ${sql.ref(j.otherColumn)} in (select ${aliased('t0', t, t.idFields[0]!)} from ${tableAs(t, 't0')}${whereClause(w.ctx.dialect, pred)})`;
+    const alias = scope.nextAlias();
+    const pred = writeFilter(scope, b, t, alias, 'read', where, ALL);
+    return sql`delete from ${sql.table(j.name)} where ${ownPred} and ${sql.ref(j.otherColumn)} in (select ${aliased(alias, t, t.idFields[0]!)} from ${tableAs(t, alias)}${whereClause(w.ctx.dialect, pred)})`;
   });
 }
 
@@ -319,9 +321,10 @@ export function updateWhere(
 ): Promise<StatementResult> {
   return run(w, model, (scope, b) => {
     const set = setList(w.ctx, model, sets, b);
-    const pred = writeFilter(scope, b, model, 't0', 'update', where, extra);
+    const alias = scope.nextAlias();
+    const pred = writeFilter(scope, b, model, alias, 'update', where, extra);
     if (pred === false) return null;
-    return updateSql(w.ctx, model, 't0', set, pred, returning);
+    return updateSql(w.ctx, model, alias, set, pred, returning);
   });
 }
 
@@ -359,9 +362,10 @@ export function deleteWhere(
   returning: boolean,
 ): Promise<StatementResult> {
   return run(w, model, (scope, b) => {
-    const pred = writeFilter(scope, b, model, 't0', 'delete', where, extra);
+    const alias = scope.nextAlias();
+    const pred = writeFilter(scope, b, model, alias, 'delete', where, extra);
     if (pred === false) return null;
-    return deleteSql(w.ctx, model, 't0', pred, returning);
+    return deleteSql(w.ctx, model, alias, pred, returning);
   });
 }
 

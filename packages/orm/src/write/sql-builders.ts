@@ -36,8 +36,11 @@ function assignment(
   model: ModelDef,
   s: SetItem,
   b: Binder,
+  qualify: boolean,
 ): RawBuilder<unknown> {
-  const c = column(model, s.field.name);
+  const target = column(model, s.field.name);
+  // In `on conflict do update`, PostgreSQL needs the existing row's columns qualified.
+  const c = qualify ? sql.ref(`${model.dbName}.${s.field.dbName}`) : target;
   const v = b.bind(s.value);
   const sqliteDecimal = ctx.provider === 'sqlite' && s.field.type === 'Decimal';
   const arith = (op: string): RawBuilder<unknown> =>
@@ -46,20 +49,23 @@ function assignment(
       : sql`${c} ${sql.raw(op)} ${v}`;
   switch (s.op) {
     case 'set':
-      return sql`${c} = ${v}`;
+      return sql`${target} = ${v}`;
     case 'increment':
-      return sql`${c} = ${arith('+')}`;
+      return sql`${target} = ${arith('+')}`;
     case 'decrement':
-      return sql`${c} = ${arith('-')}`;
+      return sql`${target} = ${arith('-')}`;
     case 'multiply':
-      return sql`${c} = ${arith('*')}`;
+      return sql`${target} = ${arith('*')}`;
     case 'divide':
-      return sql`${c} = ${arith('/')}`;
+      // better-sqlite3 binds JS numbers as REAL: keep Int division integral (truncating, as PostgreSQL).
+      return ctx.provider === 'sqlite' && s.field.type === 'Int'
+        ? sql`${target} = cast(${arith('/')} as integer)`
+        : sql`${target} = ${arith('/')}`;
     case 'push':
       // SQLite lists are JSON text we wrote ourselves ("[...]", no spaces): splice the arrays.
       return ctx.provider === 'sqlite'
-        ? sql`${c} = json(case when ${c} is null or ${c} = '[]' then ${v} else substr(${c}, 1, length(${c}) - 1) || ',' || substr(${v}, 2) end)`
-        : sql`${c} = array_cat(${c}, ${v})`;
+        ? sql`${target} = json(case when ${c} is null or ${c} = '[]' then ${v} else substr(${c}, 1, length(${c}) - 1) || ',' || substr(${v}, 2) end)`
+        : sql`${target} = array_cat(${c}, ${v})`;
   }
 }
 
@@ -69,8 +75,9 @@ export function setList(
   model: ModelDef,
   sets: readonly SetItem[],
   b: Binder,
+  qualify = false,
 ): RawBuilder<unknown> {
-  return sql.join(sets.map((s) => assignment(ctx, model, s, b)));
+  return sql.join(sets.map((s) => assignment(ctx, model, s, b, qualify)));
 }
 
 /** `update T as alias set ... where ... [returning ...]` */

@@ -60,10 +60,13 @@ async function updateFlat(
     const scope = new BuildScope(ctx, w.site);
     const where: WhereRef | undefined =
       root.where === undefined ? undefined : { value: root.where, path: ['where'] };
-    let pred = writeFilter(scope, b, model, 't0', 'update', where, ALL);
-    if (pred !== false && limit !== undefined) pred = limitedTo(ctx, model, pred, limit);
+    const alias = scope.nextAlias();
+    let pred = writeFilter(scope, b, model, alias, 'update', where, ALL);
+    if (pred !== false && limit !== undefined) pred = limitedTo(ctx, model, alias, pred, limit);
     compiled =
-      pred === false ? null : updateSql(ctx, model, 't0', set, pred, returning).compile(ctx.kysely);
+      pred === false
+        ? null
+        : updateSql(ctx, model, alias, set, pred, returning).compile(ctx.kysely);
     if (key) ctx.plans.set(key, compiled);
   }
   if (compiled === null) return { rows: [], count: 0 };
@@ -81,12 +84,13 @@ async function updateFlat(
 function limitedTo(
   ctx: QueryContext,
   model: ModelDef,
+  alias: string,
   pred: true | RawBuilder<boolean>,
   limit: number,
 ): RawBuilder<boolean> {
-  const ids = sql.join(model.idFields.map((f) => sql.ref(`t0.${model.fields[f]!.dbName}`)));
-  // The inner select reuses alias t0, so the (policy) predicate built for t0 applies inside.
-  return sql<boolean>`(${ids}) in (select ${ids} from ${tableAs(model, 't0')}${whereClause(ctx.dialect, pred)} limit ${sql.lit(limit)})`;
+  const ids = sql.join(model.idFields.map((f) => sql.ref(`${alias}.${model.fields[f]!.dbName}`)));
+  // The inner select reuses the alias, so the (policy) predicate built for it applies inside.
+  return sql<boolean>`(${ids}) in (select ${ids} from ${tableAs(model, alias)}${whereClause(ctx.dialect, pred)} limit ${sql.lit(limit)})`;
 }
 
 /**
@@ -232,7 +236,7 @@ export async function upsert(ctx: QueryContext, model: ModelDef, args: unknown):
     let compiled = ctx.plans.get<CompiledQuery<unknown>>(cacheKey);
     if (!compiled) {
       const b = new Binder();
-      const onConflict = sql` on conflict (${sql.join(conflict.map((f) => sql.ref(model.fields[f]!.dbName)))}) do update set ${setList(ctx, model, updatePlan.sets, b)}`;
+      const onConflict = sql` on conflict (${sql.join(conflict.map((f) => sql.ref(model.fields[f]!.dbName)))}) do update set ${setList(ctx, model, updatePlan.sets, b, true)}`;
       // Values: the update's first (bound while building the conflict clause), then the insert's.
       compiled = insertSql(ctx, model, cols, [cols.map(() => null)], b, onConflict, true).compile(
         ctx.kysely,
