@@ -188,17 +188,13 @@ export function randomCase(seed: number, exactOnly: boolean): RuleCase {
     c.ints.add(v);
     return v;
   };
-  const user: Record<string, unknown> | null =
-    r() < 0.2
-      ? null
-      : Object.fromEntries(
-          [
-            ['id', pickInt()],
-            r() < 0.85 ? ['role', pickString()] : undefined,
-            r() < 0.75 ? ['level', pickInt()] : undefined,
-            r() < 0.6 ? ['since', new Date(pick(DATE_POOL))] : undefined,
-          ].filter((x): x is [string, unknown] => x !== undefined),
-        );
+  let user: Record<string, unknown> | null = null;
+  if (r() >= 0.2) {
+    user = { id: pickInt() };
+    if (r() < 0.85) user.role = pickString();
+    if (r() < 0.75) user.level = pickInt();
+    if (r() < 0.6) user.since = new Date(pick(DATE_POOL));
+  }
   if (user?.since instanceof Date) c.dates.add(user.since.getTime());
   const nVars = 1 + Math.floor(r() * 3);
   const chosen: VarSpec[] = [];

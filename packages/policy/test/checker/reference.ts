@@ -49,7 +49,11 @@ function value(e: Expr, env: Env): unknown {
       if (e.name === 'currentModel') return env.model.name;
       if (e.name === 'currentOperation') return env.operation;
       return cond(e, env);
-    default:
+    case 'future':
+      return null;
+    case 'unary':
+    case 'binary':
+    case 'collection':
       return cond(e, env);
   }
 }
@@ -131,7 +135,10 @@ export function cond(e: Expr, env: Env): K {
             l === null || item === null ? l === item : compareValues(l, item) === 0,
           );
         }
-        default: {
+        case '<':
+        case '<=':
+        case '>':
+        case '>=': {
           const a = value(e.left, env);
           const b = value(e.right, env);
           if (a === null || b === null) return null;
@@ -178,13 +185,32 @@ export function cond(e: Expr, env: Env): K {
             env,
           );
         }
-        default:
+        case 'now':
+        case 'currentModel':
+        case 'currentOperation': {
+          const v = value(e, env);
+          return typeof v === 'boolean' ? v : null;
+        }
+        case 'hasSome':
+        case 'hasEvery':
+        case 'isEmpty':
+        case 'length':
+        case 'regex':
+        case 'email':
+        case 'url':
+        case 'datetime':
           return env.opaque?.get(JSON.stringify(e)) ?? null;
       }
     }
     case 'collection':
       return env.opaque?.get(JSON.stringify(e)) ?? null;
-    default: {
+    case 'field':
+    case 'member':
+    case 'this':
+    case 'auth':
+    case 'future':
+    case 'enum':
+    case 'array': {
       const v = value(e, env);
       return typeof v === 'boolean' ? v : null;
     }
