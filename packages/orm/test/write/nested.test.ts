@@ -108,11 +108,12 @@ describe.each(await testDialects())('nested writes on %s', (dialect) => {
       expect((await db.comment.findUnique({ where: { id: c2.id } })).body).toBe('c2');
       await db.post.update({
         where: { id: p.id },
+        data: { comments: { create: [{ body: 'n1' }, { body: 'n2' }] } },
+      });
+      await db.post.update({
+        where: { id: p.id },
         data: {
-          comments: {
-            create: [{ body: 'n1' }, { body: 'n2' }],
-            updateMany: { where: { body: { startsWith: 'n' } }, data: { body: 'N' } },
-          },
+          comments: { updateMany: { where: { body: { startsWith: 'n' } }, data: { body: 'N' } } },
         },
       });
       expect(await db.comment.count({ where: { postId: p.id, body: 'N' } })).toBe(2);
