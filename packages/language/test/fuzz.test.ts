@@ -1,0 +1,151 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { formatSchema, importPrismaSchema, loadSchema } from '../src/index.js';
+
+/** Small seeded PRNG (mulberry32), so a failing run can be replayed with WARDEN_FUZZ_SEED. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const TOKENS = [
+  '{',
+  '}',
+  '(',
+  ')',
+  '[',
+  ']',
+  ',',
+  ':',
+  '=',
+  '.',
+  '?',
+  '!',
+  '^',
+  '@',
+  '@@',
+  '==',
+  '!=',
+  '<',
+  '>=',
+  '&&',
+  '||',
+  'model',
+  'enum',
+  'abstract',
+  'extends',
+  'datasource',
+  'plugin',
+  'import',
+  'this',
+  'auth()',
+  'future()',
+  'null',
+  'true',
+  '"str"',
+  "'read'",
+  '42',
+  '-1.5',
+  '@id',
+  '@unique',
+  '@default(',
+  '@relation(fields: [',
+  '@@allow(',
+  '@@validate(',
+  'User',
+  'Post',
+  'String',
+  'Int[]',
+  '//',
+  '///',
+  '/*',
+  '\n',
+  ' ',
+  'posts?[',
+  'in',
+  '#',
+  '"',
+  "'",
+  '\\',
+  'é',
+  '\u0000',
+];
+
+const sources = ['blog.zmodel', 'blog-v1.zmodel', 'post-check.zmodel'].map((name) =>
+  readFileSync(new URL(`../../../examples/schemas/${name}`, import.meta.url), 'utf8'),
+);
+
+function mutate(text: string, random: () => number): string {
+  let t = text;
+  const edits = 1 + Math.floor(random() * 3);
+  for (let i = 0; i < edits; i++) {
+    const pos = Math.floor(random() * (t.length + 1));
+    const len = Math.floor(random() * 40);
+    switch (Math.floor(random() * 5)) {
+      case 0:
+        t = t.slice(0, pos) + t.slice(pos + len);
+        break;
+      case 1:
+        t = t.slice(0, pos) + (TOKENS[Math.floor(random() * TOKENS.length)] ?? '') + t.slice(pos);
+        break;
+      case 2:
+        t = t.slice(0, pos) + String.fromCharCode(Math.floor(random() * 128)) + t.slice(pos);
+        break;
+      case 3:
+        t = t.slice(0, pos) + t.slice(pos, pos + len) + t.slice(pos);
+        break;
+      default:
+        t = t.slice(0, pos);
+    }
+  }
+  return t;
+}
+
+describe('fuzz: random edits of the example schemas', () => {
+  it('never throws, never reports an internal error, and formats idempotently', async () => {
+    const seed = Number(process.env.WARDEN_FUZZ_SEED ?? Date.now() % 1_000_000);
+    console.log(`fuzz seed: ${seed} (replay with WARDEN_FUZZ_SEED=${seed})`);
+    const random = rng(seed);
+    const runs = 2000;
+    let failedLoads = 0;
+    for (let i = 0; i < runs; i++) {
+      const source = sources[i % sources.length] ?? '';
+      const text = mutate(source, random);
+      const context = `seed ${seed}, run ${i}:\n${text}`;
+      const loaded = await loadSchema({ text, path: `/nonexistent/fuzz-${i}.zmodel` });
+      const diagnostics = loaded.ok ? loaded.warnings : loaded.diagnostics;
+      if (!loaded.ok) failedLoads++;
+      for (const d of diagnostics) {
+        if (d.code === 'internal-error') expect.fail(`${d.message}\n${context}`);
+        expect(d.line, context).toBeGreaterThanOrEqual(1);
+        expect(d.column, context).toBeGreaterThanOrEqual(1);
+      }
+      const formatted = formatSchema(text);
+      if (formatted.ok) {
+        const again = formatSchema(formatted.text);
+        expect(again.ok && again.text, context).toBe(formatted.text);
+      } else {
+        expect(
+          formatted.diagnostics.some((d) => d.code === 'internal-error'),
+          context,
+        ).toBe(false);
+      }
+      if (i % 4 === 0) {
+        const imported = importPrismaSchema(text);
+        if (!imported.ok)
+          expect(
+            imported.diagnostics.some((d) => d.code === 'internal-error'),
+            context,
+          ).toBe(false);
+      }
+    }
+    // The edits must actually break schemas most of the time, or the test proves little.
+    expect(failedLoads).toBeGreaterThan(runs / 2);
+  });
+});
