@@ -147,6 +147,7 @@ export function cond(e: Expr, env: Env): K {
           return e.op === '<' ? c < 0 : e.op === '<=' ? c <= 0 : e.op === '>' ? c > 0 : c >= 0;
         }
       }
+      return null;
     }
     case 'call': {
       const args = e.args.map((a) => value(a, env));
@@ -201,6 +202,7 @@ export function cond(e: Expr, env: Env): K {
         case 'datetime':
           return env.opaque?.get(JSON.stringify(e)) ?? null;
       }
+      return null;
     }
     case 'collection':
       return env.opaque?.get(JSON.stringify(e)) ?? null;
