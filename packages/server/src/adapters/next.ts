@@ -33,7 +33,7 @@ export function NextRequestHandler(options: NextHandlerOptions): AppRouteHandler
   const handle = createRpcHandler(options);
   if (options.useAppDir) return (request: Request) => handle(request);
   return async (req, res) => {
-    // The Pages Router parses JSON bodies itself unless the route turns that off.
-    await sendResponse(res, await handle(toRequest(req, req.url, req.body)));
+    // The Pages Router has already read the stream (and parsed JSON) before the route runs.
+    await sendResponse(res, await handle(toRequest(req, req.url, req.body ?? '')));
   };
 }
