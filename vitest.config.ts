@@ -9,5 +9,11 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Refine's packages must be inlined or react-router loads twice.
+    server: { deps: { inline: [/@refinedev\//] } },
+    // React tests talk to a real API server on 127.0.0.1, another origin than the page's.
+    environmentOptions: {
+      happyDOM: { settings: { fetch: { disableSameOriginPolicy: true } } },
+    },
   },
 });
