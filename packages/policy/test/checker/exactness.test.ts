@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createChecker } from '../../src/checker/index.js';
 import { bruteForce, domainSize, permitsWith, witnessValues } from './brute-force.js';
-import { randomCase } from './random-rules.js';
+import { prng, randomCase, type RuleCase } from './random-rules.js';
 
 const BASE = Number(process.env.CHECKER_SEED ?? 20261123);
 const RULES = 1000;
@@ -54,7 +54,42 @@ describe('checker against brute-force enumeration', () => {
     }
     expect(wrongNo).toEqual([]);
   });
+
+  it(`says yes with a row's own values as where whenever the reference permits that row (seed ${BASE})`, () => {
+    const failures: string[] = [];
+    let permittedRows = 0;
+    for (let seed = BASE + 900_000; permittedRows < RULES; seed++) {
+      const cs = randomCase(seed, true);
+      const r = prng(seed);
+      const checker = createChecker(cs.schema);
+      for (let sample = 0; sample < 20; sample++) {
+        const values = new Map<string, unknown>();
+        for (const [k, d] of cs.domains) values.set(k, d[Math.floor(r() * d.length)]);
+        if (!permitsWith({ ...cs, where: undefined }, values)) continue;
+        permittedRows++;
+        const where = whereOf(cs, values);
+        if (!checker.check('Item', cs.user, { operation: 'read', where }))
+          failures.push(`seed ${seed}: where ${JSON.stringify(where, big)}: ${cs.text}`);
+        break;
+      }
+    }
+    expect(failures).toEqual([]);
+  });
 });
+
+/** The enumerated variables of a row as a `where` that pins every one of them. */
+function whereOf(cs: RuleCase, values: ReadonlyMap<string, unknown>): Record<string, unknown> {
+  const where: Record<string, unknown> = {};
+  const owner: Record<string, unknown> = {};
+  for (const [k, v] of values) {
+    if (k === 'now' || k === 'tags') continue;
+    if (k.startsWith('owner.')) owner[k.slice(6)] = v;
+    else where[k] = v;
+  }
+  if (Object.keys(owner).length > 0 && values.get('ownerId') !== null) where.owner = owner;
+  void cs;
+  return where;
+}
 
 function big(_k: string, v: unknown): unknown {
   return typeof v === 'bigint' ? `${v}n` : v;
