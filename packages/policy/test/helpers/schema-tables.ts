@@ -13,7 +13,7 @@ export async function createTables(
   schema: SchemaDef,
   dialect: PolicyDialect,
 ): Promise<void> {
-  const joinTables = new Map<string, string>();
+  const joinTables = new Map<string, Record<string, string>>();
   for (const model of Object.values(schema.models)) {
     const columns = Object.values(model.fields)
       .filter((f) => f.kind !== 'relation')
@@ -26,14 +26,16 @@ export async function createTables(
       const join = f.relation?.joinTable;
       if (join) {
         const idField = model.fields[model.idFields[0]!]!;
-        joinTables.set(join.name, columnType({ ...idField, optional: false }, dialect));
+        const types = joinTables.get(join.name) ?? {};
+        types[join.column] = columnType({ ...idField, optional: false }, dialect);
+        joinTables.set(join.name, types);
       }
     }
   }
-  for (const [name, type] of joinTables) {
-    await sql`create table ${sql.table(name)} ("A" ${sql.raw(type)}, "B" ${sql.raw(type)})`.execute(
-      db,
-    );
+  for (const [name, types] of joinTables) {
+    const a = sql.raw(types.A ?? 'text');
+    const b = sql.raw(types.B ?? 'text');
+    await sql`create table ${sql.table(name)} ("A" ${a}, "B" ${b})`.execute(db);
   }
 }
 
