@@ -11,8 +11,8 @@ import { shapeMany, shapeOne, shaperFor } from './result.js';
 import { createTree, insertMany } from './run-tree.js';
 import { insertSql } from './sql-builders.js';
 import type { Row } from './statement.js';
-import { Binder, execute } from './statement.js';
-import { cachePrefix, topArgs, writeScope } from './top-args.js';
+import { Binder, execute, rememberPlan } from './statement.js';
+import { topArgs, writeScope } from './top-args.js';
 import type { WriteScope } from './write-scope.js';
 
 const CREATE_ARGS = new Set(['data', 'select', 'include', 'omit']);
@@ -35,7 +35,7 @@ async function insertOne(w: WriteScope, plan: CreatePlan): Promise<Row> {
       undefined,
       true,
     ).compile(ctx.kysely);
-    ctx.plans.set(key, compiled);
+    rememberPlan(ctx, key, compiled);
   }
   const values = cols.map((c) => plan.values[c]);
   const res = await execute(ctx, plan.model, w.site.operation, compiled, w.root, values);

@@ -15,7 +15,7 @@ import type { Scoped } from './run-tree.js';
 import { deleteWhere, selectRows, writeFilter } from './run-tree.js';
 import { deleteSql } from './sql-builders.js';
 import type { Row } from './statement.js';
-import { Binder, aliased, execute } from './statement.js';
+import { Binder, aliased, execute, rememberPlan } from './statement.js';
 import { cachePrefix, recordNotFound, topArgs, writeScope } from './top-args.js';
 import { WardenError } from '@warden/schema';
 
@@ -47,7 +47,7 @@ export async function del(ctx: QueryContext, model: ModelDef, args: unknown): Pr
       const pred = writeFilter(scope, b, model, alias, 'delete', where, ALL);
       compiled =
         pred === false ? null : deleteSql(ctx, model, alias, pred, true).compile(ctx.kysely);
-      if (key) ctx.plans.set(key, compiled);
+      if (key) rememberPlan(ctx, key, compiled);
     }
     const rows =
       compiled === null ? [] : (await execute(ctx, model, 'delete', compiled, a, [])).rows;

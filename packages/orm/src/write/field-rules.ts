@@ -28,7 +28,10 @@ function describe(rule: FieldValidation): string {
     case 'startsWith':
     case 'endsWith':
       return `@${rule.kind}(${JSON.stringify(rule.value)})`;
-    default:
+    case 'gt':
+    case 'gte':
+    case 'lt':
+    case 'lte':
       return `@${rule.kind}(${rule.value})`;
   }
 }

@@ -31,7 +31,12 @@ export function fieldsOf(e: Expr, out = new Set<string>()): Set<string> {
     case 'call':
       for (const a of e.args) fieldsOf(a, out);
       break;
-    default:
+    case 'literal':
+    case 'null':
+    case 'this':
+    case 'auth':
+    case 'future':
+    case 'enum':
       break;
   }
   return out;
@@ -104,7 +109,11 @@ export function evaluate(e: Expr, row: Readonly<Record<string, unknown>>): Value
         e.name,
         e.args.map((a) => evaluate(a, row)),
       );
-    default:
+    case 'this':
+    case 'auth':
+    case 'future':
+    case 'member':
+    case 'collection':
       throw new WardenError(
         'CONFIG',
         `@@validate: '${e.kind}' expressions are not supported in validation rules`,

@@ -203,7 +203,13 @@ async function ownerKeys(w: WriteScope, op: RelationOp): Promise<Row> {
     }
     case 'disconnect':
       return keysOf(null);
-    default:
+    case 'createMany':
+    case 'delete':
+    case 'deleteMany':
+    case 'set':
+    case 'update':
+    case 'updateMany':
+    case 'upsert':
       throw new WardenError('CONFIG', `internal: '${op.op}' is not an owner-side write`);
   }
 }

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { CompiledQuery, RawBuilder } from 'kysely';
 import type { FieldDef, ModelDef } from '@warden/schema';
 import type { QueryContext } from '../context.js';
-import { mapDbError } from '../errors/map-db-error.js';
+import { executeCompiled } from '../plan/execute.js';
 import { ParamRef } from '../plan/param-ref.js';
 
 /**
@@ -55,19 +55,27 @@ export async function execute(
           ? p.resolve(root, hookParams)
           : p;
   }
-  try {
-    const res = await ctx.kysely.executeQuery({
-      query: compiled.query,
-      queryId: compiled.queryId,
-      sql: compiled.sql,
-      parameters,
-    });
-    const rows = res.rows as Row[];
-    const count = res.numAffectedRows === undefined ? rows.length : Number(res.numAffectedRows);
-    return { rows, count };
-  } catch (e) {
-    throw mapDbError(e, ctx, model, operation);
-  }
+  const res = await executeCompiled(ctx, compiled, parameters, model, operation);
+  const rows = res.rows as Row[];
+  return {
+    rows,
+    count: res.numAffectedRows === undefined ? rows.length : Number(res.numAffectedRows),
+  };
+}
+
+/**
+ * Keeps a compiled write in the plan cache under `key` and, on PostgreSQL, registers its SQL
+ * as a named prepared statement (as the read path does for its cached plans).
+ */
+export function rememberPlan(
+  ctx: QueryContext,
+  key: string,
+  compiled: CompiledQuery<unknown> | null,
+): void {
+  ctx.plans.set(key, compiled);
+  const prepared = ctx.engine.prepared;
+  if (compiled && prepared && !prepared.has(compiled.sql))
+    prepared.set(compiled.sql, `w${prepared.size}`);
 }
 
 /** The fields a model's rows are returned with: every column the API knows. */

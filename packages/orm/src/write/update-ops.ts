@@ -18,7 +18,7 @@ import { shapeMany, shapeOne, shaperFor } from './result.js';
 import { createTree, updateTree, updateWhere, writeFilter } from './run-tree.js';
 import { insertSql, setList, updateSql } from './sql-builders.js';
 import type { Row } from './statement.js';
-import { Binder, execute } from './statement.js';
+import { Binder, execute, rememberPlan } from './statement.js';
 import { cachePrefix, recordNotFound, topArgs, writeScope } from './top-args.js';
 import type { WriteScope } from './write-scope.js';
 
@@ -67,7 +67,7 @@ async function updateFlat(
       pred === false
         ? null
         : updateSql(ctx, model, alias, set, pred, returning).compile(ctx.kysely);
-    if (key) ctx.plans.set(key, compiled);
+    if (key) rememberPlan(ctx, key, compiled);
   }
   if (compiled === null) return { rows: [], count: 0 };
   return execute(
@@ -241,7 +241,7 @@ export async function upsert(ctx: QueryContext, model: ModelDef, args: unknown):
       compiled = insertSql(ctx, model, cols, [cols.map(() => null)], b, onConflict, true).compile(
         ctx.kysely,
       );
-      ctx.plans.set(cacheKey, compiled);
+      rememberPlan(ctx, cacheKey, compiled);
     }
     const values = [
       ...updatePlan.sets.map((s) => s.value),
