@@ -210,3 +210,31 @@ export function blogSchema(): SchemaDef {
     },
   };
 }
+
+/** A User (the auth model) with optional `role`, `level`, `since`, plus `Thing` with the given fields and rules. */
+export function thingSchema(
+  fields: FieldDef[],
+  rules: PolicyRule[],
+  enums: SchemaDef['enums'] = {},
+): SchemaDef {
+  return {
+    provider: 'sqlite',
+    authModel: 'User',
+    enums,
+    models: {
+      User: model(
+        'User',
+        [
+          scalar('id', 'Int', { id: true }),
+          scalar('role', 'String', { optional: true }),
+          scalar('level', 'Int', { optional: true }),
+          scalar('since', 'DateTime', { optional: true }),
+        ],
+        [allow('all', lit(true), 'true')],
+      ),
+      Thing: model('Thing', [scalar('id', 'Int', { id: true }), ...fields], rules),
+    },
+  };
+}
+
+export const thing = (name: string): Expr => fld('Thing', name);
