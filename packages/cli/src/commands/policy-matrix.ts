@@ -1,6 +1,7 @@
 import { EXIT_OK, usageError } from '../cli-error.js';
 import { schemaOption, stringOption, type CommandSpec } from '../command.js';
-import { policy, type PermissionMatrix } from '../deps.js';
+import type { PolicyOperation } from '@warden/schema';
+import { policy } from '../deps.js';
 import { resolveSchemaPath } from '../files.js';
 import { requireSchema } from '../load-schema.js';
 
@@ -21,7 +22,7 @@ export const policyMatrixCommand: CommandSpec = {
     const schemaPath = resolveSchemaPath(context.io, stringOption(options, 'schema'));
     const loaded = await requireSchema(context, schemaPath);
     const { createChecker } = await policy();
-    const matrix = await createChecker(loaded.schema).checkAll(user);
+    const matrix = createChecker(loaded.schema).checkAll(user);
     for (const line of renderMatrix(matrix, Object.keys(loaded.schema.models))) {
       context.out.line(line);
     }
@@ -48,7 +49,10 @@ function parseUser(json: string | undefined): Record<string, unknown> | undefine
 }
 
 /** A plain-text table, models in schema order, one column per operation. */
-export function renderMatrix(matrix: PermissionMatrix, models: readonly string[]): string[] {
+export function renderMatrix(
+  matrix: Readonly<Record<string, Readonly<Record<PolicyOperation, boolean>>>>,
+  models: readonly string[],
+): string[] {
   const rows = models.map((model) => [
     model,
     ...OPERATIONS.map((op) => (matrix[model]?.[op] ? 'yes' : 'no')),
