@@ -37,8 +37,8 @@ export interface CompileContext {
   readonly delegation: readonly string[];
   readonly authParam?: AuthParam | undefined;
   /**
-   * Before an update: rules that use `future()` cannot be decided yet, so their allows count
-   * as granting and their denies as not applying; the post-update check decides them.
+   * Before an update: conditions on `future()` cannot be decided yet, so they count as both
+   * TRUE and FALSE (never restricting); the post-update check decides them.
    */
   readonly preUpdate?: boolean;
 }

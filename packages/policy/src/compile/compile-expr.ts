@@ -48,20 +48,15 @@ export function permittedCond(
     futureRef,
     scope: ref,
   };
-  const deferred = (c: Expr): boolean => ctx.preUpdate === true && usesFuture(c);
-  const denied = denies
-    .filter((d) => !deferred(d.condition))
-    .map((d) => compileBool(d.condition, inner).f);
+  const denied = denies.map((d) => compileBool(d.condition, inner).f);
   if (denied.includes(false)) return false;
-  return and(
-    or(...allows.map((a) => (deferred(a.condition) ? true : compileBool(a.condition, inner).t))),
-    ...denied,
-  );
+  return and(or(...allows.map((a) => compileBool(a.condition, inner).t)), ...denied);
 }
 
 /** Compiles a condition to its TRUE / FALSE parts (see `TriCond`). */
 export function compileBool(expr: Expr, ctx: CompileContext): TriCond {
   if (isRowIndependent(expr, ctx.scope.kind === 'alias')) return fold(expr, ctx);
+  if (ctx.preUpdate && usesFuture(expr) && !isConnective(expr)) return UNDECIDED_YET;
   switch (expr.kind) {
     case 'unary':
       return triNot(compileBool(expr.operand, ctx));
@@ -99,6 +94,19 @@ export function compileBool(expr: Expr, ctx: CompileContext): TriCond {
       break;
   }
   return valueToTri(compileValue(expr, ctx), ctx);
+}
+
+/**
+ * Before an update, a condition on `future()` cannot be known: it counts as both TRUE (for
+ * allows) and FALSE (for denies), so the pre-update filter over-approximates what may be
+ * updated and the post-update check decides exactly.
+ */
+const UNDECIDED_YET: TriCond = { t: true, f: true };
+
+function isConnective(expr: Expr): boolean {
+  return (
+    expr.kind === 'unary' || (expr.kind === 'binary' && (expr.op === '&&' || expr.op === '||'))
+  );
 }
 
 function fold(expr: Expr, ctx: CompileContext): TriCond {
