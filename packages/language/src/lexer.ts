@@ -18,7 +18,7 @@ export interface Token {
   /** Identifier name, punctuation text, or the raw literal text (quotes included). */
   readonly text: string;
   /** Decoded value of a string literal. */
-  readonly value?: string;
+  readonly value: string | undefined;
   readonly start: number;
   readonly end: number;
   readonly line: number;
@@ -47,7 +47,12 @@ export function tokenize(file: SourceFile, diagnostics: Diagnostics): Token[] {
   let pos = 0;
   let line = 1;
   let lineStart = 0;
-  let leading: Comment[] = [];
+  const none: readonly Comment[] = [];
+  let leading: Comment[] | readonly Comment[] = none;
+  const addComment = (c: Comment) => {
+    if (leading === none) leading = [c];
+    else (leading as Comment[]).push(c);
+  };
 
   const push = (kind: TokenKind, start: number, end: number, value?: string) => {
     const token: Token = {
@@ -58,10 +63,10 @@ export function tokenize(file: SourceFile, diagnostics: Diagnostics): Token[] {
       line,
       column: start - lineStart + 1,
       leading,
-      ...(value === undefined ? {} : { value }),
+      value,
     };
     tokens.push(token);
-    leading = [];
+    leading = none;
   };
 
   while (pos < text.length) {
@@ -81,7 +86,7 @@ export function tokenize(file: SourceFile, diagnostics: Diagnostics): Token[] {
       if (end < 0) end = text.length;
       const doc = text.charCodeAt(pos + 2) === 47 && text.charCodeAt(pos + 3) !== 47;
       const body = text.slice(pos + (doc ? 3 : 2), end).replace(/\r$/, '');
-      leading.push({ doc, text: body, start: pos, end, line });
+      addComment({ doc, text: body, start: pos, end, line });
       pos = end;
       continue;
     }
@@ -100,7 +105,7 @@ export function tokenize(file: SourceFile, diagnostics: Diagnostics): Token[] {
           line++;
           lineStart = i + 1;
         }
-      leading.push({ doc: false, text: text.slice(pos, end), start: pos, end, line: startLine });
+      addComment({ doc: false, text: text.slice(pos, end), start: pos, end, line: startLine });
       pos = end;
       continue;
     }

@@ -5,6 +5,7 @@ const EQUALITY = new Set(['==', '!=', 'in']);
 const RELATIONAL = new Set(['<', '<=', '>', '>=']);
 const OR = new Set(['||']);
 const AND = new Set(['&&']);
+const LEVELS = [OR, AND, EQUALITY, RELATIONAL];
 
 /**
  * Expression grammar, lowest precedence first:
@@ -13,36 +14,24 @@ const AND = new Set(['&&']);
  */
 export class ExpressionParser extends TokenStream {
   parseExpression(): ExprNode {
-    return this.parseOr();
+    return this.binaryLevel(0);
   }
 
-  private binaryLevel(ops: Set<string>, nextLevel: () => ExprNode): ExprNode {
-    let left = nextLevel();
+  /** Operator sets from lowest to highest precedence; past the last comes unary. */
+  private binaryLevel(level: number): ExprNode {
+    const ops = LEVELS[level];
+    if (!ops) return this.parseUnary();
+    let left = this.binaryLevel(level + 1);
     for (;;) {
       const t = this.tok;
       const op = t.text;
-      if (!((t.kind === 'punct' || (t.kind === 'ident' && op === 'in')) && ops.has(op)))
+      if (!((t.kind === 'punct' || (t.kind === 'ident' && op === 'in')) && ops.has(op))) {
         return left;
+      }
       this.next();
-      const right = nextLevel();
+      const right = this.binaryLevel(level + 1);
       left = { k: 'binary', op: op as BinaryOpText, left, right, span: this.spanFrom(left.span) };
     }
-  }
-
-  private parseOr(): ExprNode {
-    return this.binaryLevel(OR, () => this.parseAnd());
-  }
-
-  private parseAnd(): ExprNode {
-    return this.binaryLevel(AND, () => this.parseEquality());
-  }
-
-  private parseEquality(): ExprNode {
-    return this.binaryLevel(EQUALITY, () => this.parseRelational());
-  }
-
-  private parseRelational(): ExprNode {
-    return this.binaryLevel(RELATIONAL, () => this.parseUnary());
   }
 
   private parseUnary(): ExprNode {

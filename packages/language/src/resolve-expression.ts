@@ -375,6 +375,28 @@ class Resolver {
     mismatch(`: the right side of 'in' must be a list`);
   }
 
+  private arity(node: Extract<ExprNode, { k: 'call' }>, min: number, max: number): boolean {
+    const count = node.args.length;
+    if (count >= min && count <= max) return true;
+    const want = min === max ? `${min}` : `${min} to ${max}`;
+    this.ctx.diagnostics.error(
+      count < min ? 'missing-argument' : 'unknown-argument',
+      `Function '${node.callee.name}' takes ${want} argument${max === 1 ? '' : 's'}, got ${count}`,
+      node.span,
+    );
+    return false;
+  }
+
+  private argError(node: Extract<ExprNode, { k: 'call' }>, i: number, want: string, got: Ty): void {
+    const a = node.args[i];
+    if (!a) return;
+    this.ctx.diagnostics.error(
+      'type-mismatch',
+      `Argument ${i + 1} of '${node.callee.name}' must be ${want}, but it is ${show(got)}`,
+      a.value.span,
+    );
+  }
+
   private resolveCall(node: Extract<ExprNode, { k: 'call' }>, scope: ModelInfo): Typed {
     const name = node.callee.name;
     const ctx = this.ctx;
@@ -387,36 +409,9 @@ class Resolver {
           a.value,
         );
     }
-    const arity = (min: number, max: number): boolean => {
-      if (args.length < min || args.length > max) {
-        const want = min === max ? `${min}` : `${min} to ${max}`;
-        ctx.diagnostics.error(
-          args.length < min ? 'missing-argument' : 'unknown-argument',
-          `Function '${name}' takes ${want} argument${max === 1 ? '' : 's'}, got ${args.length}`,
-          node.span,
-        );
-        return false;
-      }
-      return true;
-    };
-    const call = (fn: FunctionName, resolved: Typed[], ty: Ty = BOOL): Typed => ({
-      expr: { kind: 'call', name: fn, args: resolved.map((r) => r.expr) },
-      ty,
-    });
-    const argError = (i: number, want: string, got: Ty) => {
-      const a = args[i];
-      if (a)
-        ctx.diagnostics.error(
-          'type-mismatch',
-          `Argument ${i + 1} of '${name}' must be ${want}, but it is ${show(got)}`,
-          a.value.span,
-        );
-    };
-    const isType = (ty: Ty, scalar: string, list = false) =>
-      ty.t === 'any' || (ty.t === 'scalar' && ty.name === scalar && ty.list === list);
     switch (name) {
       case 'auth':
-        if (!arity(0, 0)) return { expr: { kind: 'null' }, ty: ANY };
+        if (!this.arity(node, 0, 0)) return { expr: { kind: 'null' }, ty: ANY };
         if (ctx.kind === 'validate')
           return this.error('validate-non-scalar', `auth() cannot be used in @@validate`, node);
         if (!ctx.authModel) {
@@ -431,7 +426,7 @@ class Resolver {
           ty: { t: 'model', name: ctx.authModel.name, list: false },
         };
       case 'future':
-        if (!arity(0, 0)) return { expr: { kind: 'null' }, ty: ANY };
+        if (!this.arity(node, 0, 0)) return { expr: { kind: 'null' }, ty: ANY };
         if (ctx.kind === 'validate' || !ctx.allowFuture) {
           return this.error(
             'future-outside-update',
@@ -441,8 +436,8 @@ class Resolver {
         }
         return { expr: { kind: 'future' }, ty: { t: 'model', name: ctx.model.name, list: false } };
       case 'now':
-        arity(0, 0);
-        return call('now', [], { t: 'scalar', name: 'DateTime', list: false });
+        this.arity(node, 0, 0);
+        return callOf('now', [], { t: 'scalar', name: 'DateTime', list: false });
       case 'currentModel':
       case 'currentOperation': {
         if (ctx.kind === 'validate')
@@ -451,32 +446,36 @@ class Resolver {
             `Function '${name}' cannot be used in @@validate`,
             node,
           );
-        arity(0, 1);
+        this.arity(node, 0, 1);
         const resolved = args.map((a) => this.resolve(a.value, scope));
-        resolved.forEach((r, i) => !isType(r.ty, 'String') && argError(i, 'a casing string', r.ty));
-        return call(name, resolved, STRING);
+        resolved.forEach(
+          (r, i) => !isScalar(r.ty, 'String') && this.argError(node, i, 'a casing string', r.ty),
+        );
+        return callOf(name, resolved, STRING);
       }
       case 'contains':
       case 'startsWith':
       case 'endsWith': {
-        if (!arity(2, name === 'contains' ? 3 : 2)) return call(name, []);
+        if (!this.arity(node, 2, name === 'contains' ? 3 : 2)) return callOf(name, []);
         const resolved = args.map((a) => this.resolve(a.value, scope));
         resolved.forEach((r, i) => {
-          if (i < 2 && !isType(r.ty, 'String') && r.ty.t !== 'null') argError(i, 'a String', r.ty);
-          if (i === 2 && !isType(r.ty, 'Boolean'))
-            argError(i, 'a Boolean (case-insensitive)', r.ty);
+          if (i < 2 && !isScalar(r.ty, 'String') && r.ty.t !== 'null')
+            this.argError(node, i, 'a String', r.ty);
+          if (i === 2 && !isScalar(r.ty, 'Boolean'))
+            this.argError(node, i, 'a Boolean (case-insensitive)', r.ty);
         });
-        return call(name, resolved);
+        return callOf(name, resolved);
       }
       case 'has':
       case 'hasSome':
       case 'hasEvery':
       case 'isEmpty': {
-        if (!arity(name === 'isEmpty' ? 1 : 2, name === 'isEmpty' ? 1 : 2)) return call(name, []);
+        if (!this.arity(node, name === 'isEmpty' ? 1 : 2, name === 'isEmpty' ? 1 : 2))
+          return callOf(name, []);
         const list = this.resolve((args[0] as { value: ExprNode }).value, scope);
         const lt = list.ty;
         if (lt.t !== 'any' && !((lt.t === 'scalar' || lt.t === 'enum') && lt.list))
-          argError(0, 'a list field', lt);
+          this.argError(node, 0, 'a list field', lt);
         const hint = lt.t === 'enum' ? lt.name : undefined;
         const rest = args.slice(1).map((a) => this.resolve(a.value, scope, hint));
         const second = rest[0];
@@ -484,18 +483,18 @@ class Resolver {
           const element: Ty = { ...lt, list: false };
           if (name === 'has') {
             if (!comparable(element, second.ty, '==') || second.ty.t === 'null')
-              argError(1, `a ${show(element)} value`, second.ty);
+              this.argError(node, 1, `a ${show(element)} value`, second.ty);
           } else if (second.ty.t === 'array') {
             if (second.ty.items.some((i) => !comparable(element, i, '==')))
-              argError(1, `an array of ${show(element)}`, second.ty);
+              this.argError(node, 1, `an array of ${show(element)}`, second.ty);
           } else if (!(
             second.ty.t === 'any' ||
             ((second.ty.t === 'scalar' || second.ty.t === 'enum') && second.ty.list)
           )) {
-            argError(1, `an array of ${show(element)}`, second.ty);
+            this.argError(node, 1, `an array of ${show(element)}`, second.ty);
           }
         }
-        return call(name, [list, ...rest]);
+        return callOf(name, [list, ...rest]);
       }
       case 'check': {
         if (ctx.kind === 'validate')
@@ -504,12 +503,12 @@ class Resolver {
             `Function 'check' cannot be used in @@validate`,
             node,
           );
-        if (!arity(1, 2)) return call('check', []);
+        if (!this.arity(node, 1, 2)) return callOf('check', []);
         const relation = this.resolve((args[0] as { value: ExprNode }).value, scope);
         const first = args[0] as { value: ExprNode };
         const isPath = first.value.k === 'ident' || first.value.k === 'member';
         if (relation.ty.t !== 'any' && (!isPath || relation.ty.t !== 'model' || relation.ty.list)) {
-          argError(0, 'a to-one relation field', relation.ty);
+          this.argError(node, 0, 'a to-one relation field', relation.ty);
         }
         const resolved = [relation];
         const op = args[1];
@@ -523,7 +522,7 @@ class Resolver {
             );
           } else resolved.push({ expr: { kind: 'literal', value: v.value }, ty: STRING });
         }
-        return call('check', resolved);
+        return callOf('check', resolved);
       }
       case 'length':
       case 'regex':
@@ -537,13 +536,14 @@ class Resolver {
             node,
           );
         const [min, max] = name === 'length' ? [1, 3] : name === 'regex' ? [2, 2] : [1, 1];
-        if (!arity(min, max)) return call(name, []);
+        if (!this.arity(node, min, max)) return callOf(name, []);
         const resolved = args.map((a) => this.resolve(a.value, scope));
         resolved.forEach((r, i) => {
-          if (i === 0 && !isType(r.ty, 'String')) argError(0, 'a String field', r.ty);
-          if (i > 0 && name === 'length' && !isType(r.ty, 'Int')) argError(i, 'an Int', r.ty);
-          if (i > 0 && name === 'regex' && !isType(r.ty, 'String'))
-            argError(i, 'a pattern string', r.ty);
+          if (i === 0 && !isScalar(r.ty, 'String')) this.argError(node, 0, 'a String field', r.ty);
+          if (i > 0 && name === 'length' && !isScalar(r.ty, 'Int'))
+            this.argError(node, i, 'an Int', r.ty);
+          if (i > 0 && name === 'regex' && !isScalar(r.ty, 'String'))
+            this.argError(node, i, 'a pattern string', r.ty);
         });
         if (name === 'regex') {
           const pattern = args[1]?.value;
@@ -559,7 +559,7 @@ class Resolver {
             }
           }
         }
-        return call(name, resolved);
+        return callOf(name, resolved);
       }
       default:
         return this.error('unknown-function', `Unknown function '${name}()'`, node);
@@ -584,4 +584,12 @@ function comparable(a: Ty, b: Ty, op: BinaryOp): boolean {
   if (a.name !== b.name) return false;
   if (!equality) return a.name === 'String' || a.name === 'DateTime';
   return a.name !== 'Json' && a.name !== 'Bytes';
+}
+
+function callOf(fn: FunctionName, resolved: readonly Typed[], ty: Ty = BOOL): Typed {
+  return { expr: { kind: 'call', name: fn, args: resolved.map((r) => r.expr) }, ty };
+}
+
+function isScalar(ty: Ty, scalar: string, list = false): boolean {
+  return ty.t === 'any' || (ty.t === 'scalar' && ty.name === scalar && ty.list === list);
 }
