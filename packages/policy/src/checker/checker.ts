@@ -1,5 +1,5 @@
 import type { FieldDef, ModelDef, PolicyOperation, SchemaDef } from '@warden/schema';
-import { WardenError, findField, findModel } from '@warden/schema';
+import { WardenError, findField, findModel, isWardenError } from '@warden/schema';
 import { authPaths, keyOf, userKey } from './cache-key.js';
 import { explainDenial, witnessOf } from './explain.js';
 import { FALSE, TRUE, and, or, type Formula, type TV } from './formula.js';
@@ -99,7 +99,13 @@ export function createChecker(schema: SchemaDef, options: CheckerOptions = {}): 
       (r.operations as readonly string[]).includes(op),
     );
     const fieldRules = own.length > 0 ? own.map(lowerRule) : undefined;
-    const whereF = where === undefined ? TRUE : whereFormula(ctx, scope, where);
+    let whereF: Formula = TRUE;
+    try {
+      if (where !== undefined) whereF = whereFormula(ctx, scope, where);
+    } catch (e) {
+      if (!isWardenError(e)) throw e;
+      invalid(model.name, e.path ?? 'where', `check on ${model.name}: ${e.message}`);
+    }
     return { ctx, modelRules, fieldRules, where: whereF };
   }
 

@@ -188,8 +188,7 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 }
 
 function fail(scope: Scope, path: string, message: string): never {
+  // `model` is the row the path ends in; the checker reports the checked model instead.
   const model = scope.model.name;
-  throw new WardenError('INVALID_INPUT', `check on ${model}: ${path}: ${message}`, { model, path });
+  throw new WardenError('INVALID_INPUT', `${path}: ${message}`, { model, path });
 }
-
-export { fail as invalidInput };
