@@ -6,6 +6,7 @@ import { exists } from './read/exists.js';
 import { findFirst, findFirstOrThrow, findMany } from './read/find-many.js';
 import { findUnique, findUniqueOrThrow } from './read/find-unique.js';
 import { groupBy } from './read/group-by.js';
+import { permissions } from './read/permissions.js';
 import { writeOperations } from './write/index.js';
 
 /** An operation of a model delegate: `db.post.findMany(args)` calls `findMany(ctx, Post, args)`. */
@@ -21,7 +22,11 @@ export const readOperations: Readonly<Record<string, Operation>> = {
   aggregate,
   groupBy,
   exists,
+  permissions,
 };
 
 /** Every operation a delegate has. The writes module adds its own here. */
-export const operations: Readonly<Record<string, Operation>> = { ...readOperations, ...writeOperations };
+export const operations: Readonly<Record<string, Operation>> = {
+  ...readOperations,
+  ...writeOperations,
+};
