@@ -38,26 +38,43 @@ export interface AggregateSelections<S extends SchemaDef, M extends ModelName<S>
   _max?: { [K in ComparableFieldName<S, M>]?: true };
 }
 
-export interface CountArgs<S extends SchemaDef, M extends ModelName<S>> {
+/** `count`'s `select`: `true` for `{ _all }`, or count non-null values per field. */
+export type CountSelect<S extends SchemaDef, M extends ModelName<S>> =
+  true | ({ _all?: true } & { [K in ScalarFieldName<S, M>]?: true });
+
+/** `count`'s arguments other than `select`. */
+export interface CountBase<S extends SchemaDef, M extends ModelName<S>> {
   where?: WhereInput<S, M>;
   orderBy?: OrderByArg<S, M>;
   cursor?: WhereUniqueInput<S, M>;
   take?: number;
   skip?: number;
   distinct?: ScalarFieldName<S, M> | ScalarFieldName<S, M>[];
-  /** `true` for `{ _all }`, or count non-null values per field. */
-  select?: true | ({ _all?: true } & { [K in ScalarFieldName<S, M>]?: true });
 }
 
-export interface AggregateArgs<
-  S extends SchemaDef,
-  M extends ModelName<S>,
-> extends AggregateSelections<S, M> {
+export interface CountArgs<S extends SchemaDef, M extends ModelName<S>> extends CountBase<S, M> {
+  select?: CountSelect<S, M>;
+}
+
+/** `aggregate`'s arguments other than the aggregate selections. */
+export interface AggregateBase<S extends SchemaDef, M extends ModelName<S>> {
   where?: WhereInput<S, M>;
   orderBy?: OrderByArg<S, M>;
   cursor?: WhereUniqueInput<S, M>;
   take?: number;
   skip?: number;
+}
+
+export interface AggregateArgs<S extends SchemaDef, M extends ModelName<S>>
+  extends AggregateBase<S, M>, AggregateSelections<S, M> {}
+
+/** The aggregate selections as the methods infer them, one type parameter each. */
+export interface InferredAggregates<C, Su, Av, Mi, Ma> {
+  _count?: C;
+  _sum?: Su;
+  _avg?: Av;
+  _min?: Mi;
+  _max?: Ma;
 }
 
 type AggregateFilter = NumberFilter<number, null> & Record<string, unknown>;
@@ -77,16 +94,22 @@ export type GroupByOrderBy<S extends SchemaDef, M extends ModelName<S>> = {
   [K in ScalarFieldName<S, M>]?: SortOrder | SortOrderInput;
 } & { [A in AggregateKey]?: { [K in ScalarFieldName<S, M>]?: SortOrder } };
 
-export interface GroupByArgs<
-  S extends SchemaDef,
-  M extends ModelName<S>,
-> extends AggregateSelections<S, M> {
-  by: ScalarFieldName<S, M> | readonly ScalarFieldName<S, M>[];
+/** `groupBy`'s arguments other than `by` and the aggregate selections. */
+export interface GroupByBase<S extends SchemaDef, M extends ModelName<S>> {
   where?: WhereInput<S, M>;
   orderBy?: GroupByOrderBy<S, M> | GroupByOrderBy<S, M>[];
   having?: HavingInput<S, M>;
   take?: number;
   skip?: number;
+}
+
+/** What `groupBy` groups by: one scalar field or several. */
+export type GroupByFields<S extends SchemaDef, M extends ModelName<S>> =
+  ScalarFieldName<S, M> | readonly ScalarFieldName<S, M>[];
+
+export interface GroupByArgs<S extends SchemaDef, M extends ModelName<S>>
+  extends GroupByBase<S, M>, AggregateSelections<S, M> {
+  by: GroupByFields<S, M>;
 }
 
 /** `count()` is a number; `count({ select })` one number per selected key. */
@@ -110,14 +133,25 @@ type AggregateValue<S extends SchemaDef, M extends ModelName<S>, K, V> = K exten
 
 /** The result of `aggregate(A)`: one entry per requested aggregate. */
 export type AggregateResult<S extends SchemaDef, M extends ModelName<S>, A> = {
-  [K in keyof A & AggregateKey]: AggregateValue<S, M, K, A[K]>;
+  [K in keyof A & AggregateKey as A[K] extends undefined ? never : K]: AggregateValue<
+    S,
+    M,
+    K,
+    A[K]
+  >;
 };
 
 type ByKeys<A> = A extends { by: infer B } ? (B extends readonly (infer E)[] ? E : B) : never;
 
 /** One group of `groupBy(A)`: the `by` fields and the requested aggregates. */
 export type GroupByResult<S extends SchemaDef, M extends ModelName<S>, A> = {
-  [K in (ByKeys<A> & ScalarFieldName<S, M>) | (keyof A & AggregateKey)]: K extends AggregateKey
+  [
+    K in (ByKeys<A> & ScalarFieldName<S, M>) | (keyof A & AggregateKey) as K extends keyof A
+      ? A[K] extends undefined
+        ? never
+        : K
+      : K
+  ]: K extends AggregateKey
     ? AggregateValue<S, M, K, A[K & keyof A]>
     : FieldOutput<S, FieldsOf<S, M>[K & keyof FieldsOf<S, M>]>;
 };

@@ -15,8 +15,19 @@ export interface ShapeArgs<S extends SchemaDef, M extends ModelName<S>> {
   omit?: OmitInput<S, M>;
 }
 
-/** Arguments of `findMany`, `findFirst` and `findFirstOrThrow`. */
-export interface FindManyArgs<S extends SchemaDef, M extends ModelName<S>> extends ShapeArgs<S, M> {
+/**
+ * The shaping part of a call, as the methods infer it: one type parameter each, so the rest of
+ * the argument (`where`, `data`, ...) stays a plain, non-generic type that TypeScript checks
+ * (excess properties included) and completes cheaply.
+ */
+export interface InferredShape<Sel, Inc, Om> {
+  select?: Sel;
+  include?: Inc;
+  omit?: Om;
+}
+
+/** `findMany`'s arguments other than `select` / `include` / `omit`. */
+export interface FindManyBase<S extends SchemaDef, M extends ModelName<S>> {
   where?: WhereInput<S, M>;
   orderBy?: OrderByArg<S, M>;
   cursor?: WhereUniqueInput<S, M>;
@@ -26,14 +37,11 @@ export interface FindManyArgs<S extends SchemaDef, M extends ModelName<S>> exten
   distinct?: ScalarFieldName<S, M> | ScalarFieldName<S, M>[];
 }
 
-export interface FindUniqueArgs<S extends SchemaDef, M extends ModelName<S>> extends ShapeArgs<
-  S,
-  M
-> {
+export interface FindUniqueBase<S extends SchemaDef, M extends ModelName<S>> {
   where: WhereUniqueInput<S, M>;
 }
 
-export interface CreateArgs<S extends SchemaDef, M extends ModelName<S>> extends ShapeArgs<S, M> {
+export interface CreateBase<S extends SchemaDef, M extends ModelName<S>> {
   data: CreateInput<S, M>;
 }
 
@@ -42,10 +50,7 @@ export interface CreateManyArgs<S extends SchemaDef, M extends ModelName<S>> {
   skipDuplicates?: boolean;
 }
 
-export interface CreateManyAndReturnArgs<S extends SchemaDef, M extends ModelName<S>>
-  extends CreateManyArgs<S, M>, ShapeArgs<S, M> {}
-
-export interface UpdateArgs<S extends SchemaDef, M extends ModelName<S>> extends ShapeArgs<S, M> {
+export interface UpdateBase<S extends SchemaDef, M extends ModelName<S>> {
   where: WhereUniqueInput<S, M>;
   data: UpdateInput<S, M>;
 }
@@ -56,17 +61,10 @@ export interface UpdateManyArgs<S extends SchemaDef, M extends ModelName<S>> {
   limit?: number;
 }
 
-export interface UpdateManyAndReturnArgs<S extends SchemaDef, M extends ModelName<S>>
-  extends UpdateManyArgs<S, M>, ShapeArgs<S, M> {}
-
-export interface UpsertArgs<S extends SchemaDef, M extends ModelName<S>> extends ShapeArgs<S, M> {
+export interface UpsertBase<S extends SchemaDef, M extends ModelName<S>> {
   where: WhereUniqueInput<S, M>;
   create: CreateInput<S, M>;
   update: UpdateInput<S, M>;
-}
-
-export interface DeleteArgs<S extends SchemaDef, M extends ModelName<S>> extends ShapeArgs<S, M> {
-  where: WhereUniqueInput<S, M>;
 }
 
 export interface DeleteManyArgs<S extends SchemaDef, M extends ModelName<S>> {
@@ -77,6 +75,24 @@ export interface DeleteManyArgs<S extends SchemaDef, M extends ModelName<S>> {
 export interface ExistsArgs<S extends SchemaDef, M extends ModelName<S>> {
   where?: WhereInput<S, M>;
 }
+
+/** Arguments of `findMany`, `findFirst` and `findFirstOrThrow`. */
+export interface FindManyArgs<S extends SchemaDef, M extends ModelName<S>>
+  extends FindManyBase<S, M>, ShapeArgs<S, M> {}
+export interface FindUniqueArgs<S extends SchemaDef, M extends ModelName<S>>
+  extends FindUniqueBase<S, M>, ShapeArgs<S, M> {}
+export interface CreateArgs<S extends SchemaDef, M extends ModelName<S>>
+  extends CreateBase<S, M>, ShapeArgs<S, M> {}
+export interface CreateManyAndReturnArgs<S extends SchemaDef, M extends ModelName<S>>
+  extends CreateManyArgs<S, M>, ShapeArgs<S, M> {}
+export interface UpdateArgs<S extends SchemaDef, M extends ModelName<S>>
+  extends UpdateBase<S, M>, ShapeArgs<S, M> {}
+export interface UpdateManyAndReturnArgs<S extends SchemaDef, M extends ModelName<S>>
+  extends UpdateManyArgs<S, M>, ShapeArgs<S, M> {}
+export interface UpsertArgs<S extends SchemaDef, M extends ModelName<S>>
+  extends UpsertBase<S, M>, ShapeArgs<S, M> {}
+export interface DeleteArgs<S extends SchemaDef, M extends ModelName<S>>
+  extends FindUniqueBase<S, M>, ShapeArgs<S, M> {}
 
 /**
  * Arguments of the policy layer's `check`: could the current user possibly do `operation` on

@@ -1,42 +1,59 @@
 import type { SchemaDef } from '@warden/schema';
 import type {
-  AggregateArgs,
+  AggregateBase,
   AggregateResult,
-  CountArgs,
+  AggregateSelections,
+  CountBase,
   CountResult,
-  GroupByArgs,
+  CountSelect,
+  GroupByBase,
+  GroupByFields,
   GroupByResult,
+  InferredAggregates,
 } from './aggregate.js';
 import type {
   CheckArgs,
-  CreateArgs,
-  CreateManyAndReturnArgs,
+  CreateBase,
   CreateManyArgs,
-  DeleteArgs,
   DeleteManyArgs,
   ExistsArgs,
-  FindManyArgs,
-  FindUniqueArgs,
-  UpdateArgs,
-  UpdateManyAndReturnArgs,
+  FindManyBase,
+  FindUniqueBase,
+  InferredShape,
+  UpdateBase,
   UpdateManyArgs,
-  UpsertArgs,
+  UpsertBase,
 } from './args.js';
-import type { Exact } from './exact.js';
+import type { AggregatesCheck, CountCheck, ShapeCheck } from './shape-check.js';
 import type { ModelResult } from './result.js';
 import type { ModelName } from './schema-access.js';
+import type { IncludeInput, OmitInput, SelectInput } from './select.js';
 
 /** What `createMany`, `updateMany` and `deleteMany` return. */
 export interface BatchResult {
   count: number;
 }
 
+type Shape<Sel, Inc, Om> = { select: Sel; include: Inc; omit: Om };
+
+type Aggregates<C, Su, Av, Mi, Ma> = { _count: C; _sum: Su; _avg: Av; _min: Mi; _max: Ma };
+
+// Every shaping method has the same three type parameters; the aliases keep signatures short.
+type Sel_<S extends SchemaDef, M extends ModelName<S>> = SelectInput<S, M> | undefined;
+type Inc_<S extends SchemaDef, M extends ModelName<S>> = IncludeInput<S, M> | undefined;
+type Om_<S extends SchemaDef, M extends ModelName<S>> = OmitInput<S, M> | undefined;
+type Agg_<
+  S extends SchemaDef,
+  M extends ModelName<S>,
+  K extends keyof AggregateSelections<S, M>,
+> = AggregateSelections<S, M>[K];
+
 /**
- * The operations on one model (`db.post`). Every method infers its argument so the result
- * follows `select` / `include` / `omit`; unknown keys anywhere in the argument are errors.
+ * The operations on one model (`db.post`). `select` / `include` / `omit` are inferred so the
+ * result follows them; the other arguments are plain types, checked like any object literal.
  *
- * `check` is answered by the policy layer (`enhance`) without touching the database; it is
- * always on the type so enhanced and plain clients share one shape.
+ * `check` is answered by the policy layer (`enhance`) without touching the database; it is on
+ * every delegate so enhanced and plain clients share one type.
  *
  * @example
  * ```ts
@@ -48,51 +65,122 @@ export interface BatchResult {
  * ```
  */
 export interface ModelDelegate<S extends SchemaDef, M extends ModelName<S>> {
-  findMany<A extends FindManyArgs<S, M> = object>(
-    args?: Exact<A, FindManyArgs<S, M>>,
-  ): Promise<ModelResult<S, M, A>[]>;
-  findFirst<A extends FindManyArgs<S, M> = object>(
-    args?: Exact<A, FindManyArgs<S, M>>,
-  ): Promise<ModelResult<S, M, A> | null>;
-  findFirstOrThrow<A extends FindManyArgs<S, M> = object>(
-    args?: Exact<A, FindManyArgs<S, M>>,
-  ): Promise<ModelResult<S, M, A>>;
-  findUnique<A extends FindUniqueArgs<S, M>>(
-    args: Exact<A, FindUniqueArgs<S, M>>,
-  ): Promise<ModelResult<S, M, A> | null>;
-  findUniqueOrThrow<A extends FindUniqueArgs<S, M>>(
-    args: Exact<A, FindUniqueArgs<S, M>>,
-  ): Promise<ModelResult<S, M, A>>;
-  create<A extends CreateArgs<S, M>>(
-    args: Exact<A, CreateArgs<S, M>>,
-  ): Promise<ModelResult<S, M, A>>;
+  findMany<
+    Sel extends Sel_<S, M> = undefined,
+    Inc extends Inc_<S, M> = undefined,
+    Om extends Om_<S, M> = undefined,
+  >(
+    this: ShapeCheck<S, M, Sel, Inc, Om>,
+    args?: FindManyBase<S, M> & InferredShape<Sel, Inc, Om>,
+  ): Promise<ModelResult<S, M, Shape<Sel, Inc, Om>>[]>;
+  findFirst<
+    Sel extends Sel_<S, M> = undefined,
+    Inc extends Inc_<S, M> = undefined,
+    Om extends Om_<S, M> = undefined,
+  >(
+    this: ShapeCheck<S, M, Sel, Inc, Om>,
+    args?: FindManyBase<S, M> & InferredShape<Sel, Inc, Om>,
+  ): Promise<ModelResult<S, M, Shape<Sel, Inc, Om>> | null>;
+  findFirstOrThrow<
+    Sel extends Sel_<S, M> = undefined,
+    Inc extends Inc_<S, M> = undefined,
+    Om extends Om_<S, M> = undefined,
+  >(
+    this: ShapeCheck<S, M, Sel, Inc, Om>,
+    args?: FindManyBase<S, M> & InferredShape<Sel, Inc, Om>,
+  ): Promise<ModelResult<S, M, Shape<Sel, Inc, Om>>>;
+  findUnique<
+    Sel extends Sel_<S, M> = undefined,
+    Inc extends Inc_<S, M> = undefined,
+    Om extends Om_<S, M> = undefined,
+  >(
+    this: ShapeCheck<S, M, Sel, Inc, Om>,
+    args: FindUniqueBase<S, M> & InferredShape<Sel, Inc, Om>,
+  ): Promise<ModelResult<S, M, Shape<Sel, Inc, Om>> | null>;
+  findUniqueOrThrow<
+    Sel extends Sel_<S, M> = undefined,
+    Inc extends Inc_<S, M> = undefined,
+    Om extends Om_<S, M> = undefined,
+  >(
+    this: ShapeCheck<S, M, Sel, Inc, Om>,
+    args: FindUniqueBase<S, M> & InferredShape<Sel, Inc, Om>,
+  ): Promise<ModelResult<S, M, Shape<Sel, Inc, Om>>>;
+  create<
+    Sel extends Sel_<S, M> = undefined,
+    Inc extends Inc_<S, M> = undefined,
+    Om extends Om_<S, M> = undefined,
+  >(
+    this: ShapeCheck<S, M, Sel, Inc, Om>,
+    args: CreateBase<S, M> & InferredShape<Sel, Inc, Om>,
+  ): Promise<ModelResult<S, M, Shape<Sel, Inc, Om>>>;
   createMany(args: CreateManyArgs<S, M>): Promise<BatchResult>;
-  createManyAndReturn<A extends CreateManyAndReturnArgs<S, M>>(
-    args: Exact<A, CreateManyAndReturnArgs<S, M>>,
-  ): Promise<ModelResult<S, M, A>[]>;
-  update<A extends UpdateArgs<S, M>>(
-    args: Exact<A, UpdateArgs<S, M>>,
-  ): Promise<ModelResult<S, M, A>>;
+  createManyAndReturn<
+    Sel extends Sel_<S, M> = undefined,
+    Inc extends Inc_<S, M> = undefined,
+    Om extends Om_<S, M> = undefined,
+  >(
+    this: ShapeCheck<S, M, Sel, Inc, Om>,
+    args: CreateManyArgs<S, M> & InferredShape<Sel, Inc, Om>,
+  ): Promise<ModelResult<S, M, Shape<Sel, Inc, Om>>[]>;
+  update<
+    Sel extends Sel_<S, M> = undefined,
+    Inc extends Inc_<S, M> = undefined,
+    Om extends Om_<S, M> = undefined,
+  >(
+    this: ShapeCheck<S, M, Sel, Inc, Om>,
+    args: UpdateBase<S, M> & InferredShape<Sel, Inc, Om>,
+  ): Promise<ModelResult<S, M, Shape<Sel, Inc, Om>>>;
   updateMany(args: UpdateManyArgs<S, M>): Promise<BatchResult>;
-  updateManyAndReturn<A extends UpdateManyAndReturnArgs<S, M>>(
-    args: Exact<A, UpdateManyAndReturnArgs<S, M>>,
-  ): Promise<ModelResult<S, M, A>[]>;
-  upsert<A extends UpsertArgs<S, M>>(
-    args: Exact<A, UpsertArgs<S, M>>,
-  ): Promise<ModelResult<S, M, A>>;
-  delete<A extends DeleteArgs<S, M>>(
-    args: Exact<A, DeleteArgs<S, M>>,
-  ): Promise<ModelResult<S, M, A>>;
+  updateManyAndReturn<
+    Sel extends Sel_<S, M> = undefined,
+    Inc extends Inc_<S, M> = undefined,
+    Om extends Om_<S, M> = undefined,
+  >(
+    this: ShapeCheck<S, M, Sel, Inc, Om>,
+    args: UpdateManyArgs<S, M> & InferredShape<Sel, Inc, Om>,
+  ): Promise<ModelResult<S, M, Shape<Sel, Inc, Om>>[]>;
+  upsert<
+    Sel extends Sel_<S, M> = undefined,
+    Inc extends Inc_<S, M> = undefined,
+    Om extends Om_<S, M> = undefined,
+  >(
+    this: ShapeCheck<S, M, Sel, Inc, Om>,
+    args: UpsertBase<S, M> & InferredShape<Sel, Inc, Om>,
+  ): Promise<ModelResult<S, M, Shape<Sel, Inc, Om>>>;
+  delete<
+    Sel extends Sel_<S, M> = undefined,
+    Inc extends Inc_<S, M> = undefined,
+    Om extends Om_<S, M> = undefined,
+  >(
+    this: ShapeCheck<S, M, Sel, Inc, Om>,
+    args: FindUniqueBase<S, M> & InferredShape<Sel, Inc, Om>,
+  ): Promise<ModelResult<S, M, Shape<Sel, Inc, Om>>>;
   deleteMany(args?: DeleteManyArgs<S, M>): Promise<BatchResult>;
-  count<A extends CountArgs<S, M> = object>(
-    args?: Exact<A, CountArgs<S, M>>,
-  ): Promise<CountResult<A>>;
-  aggregate<A extends AggregateArgs<S, M>>(
-    args: Exact<A, AggregateArgs<S, M>>,
-  ): Promise<AggregateResult<S, M, A>>;
-  groupBy<A extends GroupByArgs<S, M>>(
-    args: Exact<A, GroupByArgs<S, M>>,
-  ): Promise<GroupByResult<S, M, A>[]>;
+  count<Sel extends CountSelect<S, M> | undefined = undefined>(
+    this: CountCheck<S, M, Sel>,
+    args?: CountBase<S, M> & { select?: Sel },
+  ): Promise<CountResult<{ select: Sel }>>;
+  aggregate<
+    C extends Agg_<S, M, '_count'> = undefined,
+    Su extends Agg_<S, M, '_sum'> = undefined,
+    Av extends Agg_<S, M, '_avg'> = undefined,
+    Mi extends Agg_<S, M, '_min'> = undefined,
+    Ma extends Agg_<S, M, '_max'> = undefined,
+  >(
+    this: AggregatesCheck<S, M, C, Su, Av, Mi, Ma>,
+    args: AggregateBase<S, M> & InferredAggregates<C, Su, Av, Mi, Ma>,
+  ): Promise<AggregateResult<S, M, Aggregates<C, Su, Av, Mi, Ma>>>;
+  groupBy<
+    By extends GroupByFields<S, M>,
+    C extends Agg_<S, M, '_count'> = undefined,
+    Su extends Agg_<S, M, '_sum'> = undefined,
+    Av extends Agg_<S, M, '_avg'> = undefined,
+    Mi extends Agg_<S, M, '_min'> = undefined,
+    Ma extends Agg_<S, M, '_max'> = undefined,
+  >(
+    this: AggregatesCheck<S, M, C, Su, Av, Mi, Ma>,
+    args: GroupByBase<S, M> & { by: By } & InferredAggregates<C, Su, Av, Mi, Ma>,
+  ): Promise<GroupByResult<S, M, { by: By } & Aggregates<C, Su, Av, Mi, Ma>>[]>;
   /** Whether any row matches `where`. */
   exists(args?: ExistsArgs<S, M>): Promise<boolean>;
   /** Policy check (see `@warden/policy`): could the current user possibly do `operation`? */

@@ -1,9 +1,10 @@
 import type { Decimal } from 'decimal.js';
 import { expectTypeOf, test } from 'vitest';
-import type { JsonValue, WardenClient } from '../../src/types/index.js';
+import type { JsonValue } from '../../src/types/index.js';
 import type { schema } from './fixtures/blog-schema.js';
+import { fakeClient } from './fixtures/fake-client.js';
 
-declare const db: WardenClient<typeof schema>;
+const db = fakeClient<typeof schema>();
 
 test('findMany without arguments returns every non-@omit scalar field', () => {
   expectTypeOf(db.user.findMany()).resolves.toEqualTypeOf<
