@@ -117,8 +117,44 @@ async function readBackOrFail(
   );
 }
 
+/**
+ * Runs the plain operation under the policy hooks (one round of ORM work, its WHERE already
+ * filtered), outside any caller transaction. `undefined` when the ORM refused to return an
+ * unreadable result: it rolled its own transaction back, so the caller redoes the write the
+ * slow way (which commits it and then reports `cannot-read-back`).
+ */
+async function direct(site: Site, ctx: QueryContext, op: string, args: Args): Promise<unknown> {
+  try {
+    return await site.delegate[op]!(args).runIn(as(site, ctx, undefined));
+  } catch (e) {
+    if (isWardenError(e) && e.code === 'REJECTED_BY_POLICY' && e.reason === 'cannot-read-back') {
+      return undefined;
+    }
+    if (isWardenError(e) && e.code === 'NOT_FOUND' && op !== 'create') {
+      return missing(site, ctx, args.where, op);
+    }
+    throw e;
+  }
+}
+
+function hasRelationWrites(model: ModelDef, data: Args | undefined): boolean {
+  return Object.keys(data ?? {}).some((k) => model.fields[k]?.kind === 'relation');
+}
+
 /** `create` under the policy: checked on the stored row, rolled back when denied. */
 export async function create(site: Site, ctx: QueryContext, args: Args): Promise<unknown> {
+  const { session, model } = site;
+  if (!ctx.inTransaction && !hasRelationWrites(model, args.data)) {
+    const filter = session.filter(ctx.provider, model.name, 'create', 't');
+    if (filter === false) throw rejected(model.name, 'create');
+    const inJs =
+      filter === true ? true : decideInJs(session.schema, model, session.user, args.data ?? {});
+    if (inJs === false) throw rejected(model.name, 'create');
+    if (inJs === true) {
+      const out = await direct(site, ctx, 'create', args);
+      if (out !== undefined) return out;
+    }
+  }
   const result = await runTx(ctx, async (tx) => {
     const ids = await createOne(site, tx, args.data ?? {});
     return readBackOrFail(site, tx, ids, args);
@@ -230,7 +266,19 @@ async function findUpdatable(
   );
 }
 
+function needsUpdateChecks(model: ModelDef, data: Args | undefined): boolean {
+  if (hasPostUpdateRules(model)) return true;
+  return writtenFields(model, data ?? {}).some((name) => {
+    const { allows, denies } = fieldRules(model.fields[name]!, 'update');
+    return allows.length > 0 || denies.length > 0;
+  });
+}
+
 export async function update(site: Site, ctx: QueryContext, args: Args): Promise<unknown> {
+  if (!ctx.inTransaction && !needsUpdateChecks(site.model, args.data)) {
+    const out = await direct(site, ctx, 'update', args);
+    if (out !== undefined) return out;
+  }
   const result = await runTx(ctx, async (tx) => {
     const target = await findUpdatable(site, tx, args.where);
     if (!target) return missing(site, tx, args.where, 'update');
