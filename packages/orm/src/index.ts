@@ -1,4 +1,36 @@
 export type { WardenClient } from './types/index.js';
+export type {
+  ModelDelegate,
+  ModelResult,
+  DefaultResult,
+  ModelName,
+  WhereInput,
+  WhereUniqueInput,
+  OrderByInput,
+  SelectInput,
+  IncludeInput,
+  OmitInput,
+  CreateInput,
+  CreateManyInput,
+  UpdateInput,
+  UpdateManyInput,
+  FindManyArgs,
+  FindUniqueArgs,
+  CreateArgs,
+  UpdateArgs,
+  UpsertArgs,
+  DeleteArgs,
+  CountArgs,
+  AggregateArgs,
+  GroupByArgs,
+  CheckArgs,
+  BatchResult,
+  JsonValue,
+  JsonObject,
+  JsonArray,
+  SortOrder,
+  QueryMode,
+} from './types/index.js';
 export { createClient, withHooks, clientContext } from './client/create-client.js';
 export type { ClientOptions } from './client/create-client.js';
 export type { LogOption, LogLevel, QueryLogEvent } from './client/connect.js';
