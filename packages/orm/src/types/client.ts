@@ -48,6 +48,12 @@ export interface ClientMethods<S extends SchemaDef> {
   $queryRaw<T = unknown[]>(query: TemplateStringsArray, ...values: unknown[]): Promise<T>;
   /** A parameterised raw statement; resolves to the number of affected rows. */
   $executeRaw(query: TemplateStringsArray, ...values: unknown[]): Promise<number>;
+  /** A raw query from text; only `values` are bound, the text is used as is. */
+  $queryRawUnsafe<T = unknown[]>(query: string, ...values: unknown[]): Promise<T>;
+  /** A raw statement from text; resolves to the number of affected rows. */
+  $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
+  /** Runs `operation` on `model` by name, untyped (for generic callers such as the HTTP layer). */
+  $run(model: string, operation: string, args?: unknown): Promise<unknown>;
   /** The underlying Kysely instance, for queries the client cannot express. */
   readonly $qb: Kysely<any>;
   $disconnect(): Promise<void>;
