@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { usageError } from './cli-error.js';
 import type { CommandSpec, OptionValues } from './command.js';
+import { didYouMean } from './suggest.js';
 
 /** True when `-h` / `--help` appears before a `--` terminator. */
 export function asksForHelp(args: readonly string[]): boolean {
@@ -20,7 +21,11 @@ export function parseCommandArgs(command: CommandSpec, args: readonly string[]):
   try {
     return parseArgs({ args: [...args], options, strict: true, allowPositionals: false }).values;
   } catch (error) {
-    throw usageError(describeParseError(error), command.name);
+    const message = describeParseError(error);
+    const unknown = /^unknown option '(--[^']+)'/.exec(message)?.[1];
+    const flags = Object.keys(command.options).map((name) => `--${name}`);
+    const hint = unknown === undefined ? '' : didYouMean(unknown, flags);
+    throw usageError(message + hint, command.name);
   }
 }
 

@@ -5,6 +5,7 @@ import type { CommandContext, CommandGroup, CommandSpec } from './command.js';
 import { commands } from './commands/index.js';
 import { commandHelp, groupHelp, mainHelp } from './help.js';
 import { defaultIo, printer, type CliIo } from './io.js';
+import { didYouMean } from './suggest.js';
 
 /**
  * Runs the `warden` command line and resolves to its exit code: 0 success, 1 problems found
@@ -61,7 +62,10 @@ async function dispatch(argv: readonly string[], context: CommandContext): Promi
   }
   if (first.startsWith('-')) throw usageError(`unknown option '${first}'`, '');
   const entry = commands.find((c) => c.name === first);
-  if (!entry) throw usageError(`unknown command '${first}'`, '');
+  if (!entry) {
+    const names = commands.map((c) => c.name);
+    throw usageError(`unknown command '${first}'${didYouMean(first, names)}`, '');
+  }
   if ('subcommands' in entry) return dispatchGroup(entry, rest, context);
   return runCommand(entry, rest, context);
 }
@@ -83,7 +87,9 @@ async function dispatchGroup(
   const command = group.subcommands.find((c) => c.name === `${group.name} ${sub}`);
   if (!command) {
     const what = sub.startsWith('-') ? 'option' : 'command';
-    throw usageError(`unknown ${what} '${sub}' for 'warden ${group.name}'`, group.name);
+    const names = group.subcommands.map((c) => c.name.slice(group.name.length + 1));
+    const hint = what === 'command' ? didYouMean(sub, names) : '';
+    throw usageError(`unknown ${what} '${sub}' for 'warden ${group.name}'${hint}`, group.name);
   }
   return runCommand(command, rest, context);
 }

@@ -71,6 +71,17 @@ describe('warden usage', () => {
     expect(stderr).toContain("Run 'warden --help'");
   });
 
+  it('suggests the command or option meant by a typo', async () => {
+    expect((await run(['chek'])).stderr).toContain(
+      "unknown command 'chek' (did you mean 'check'?)",
+    );
+    expect((await run(['migrate', 'stauts'])).stderr).toContain("(did you mean 'status'?)");
+    expect((await run(['check', '--shema', 'x'])).stderr).toContain(
+      "unknown option '--shema' (did you mean '--schema'?)",
+    );
+    expect((await run(['xyzzy'])).stderr).not.toContain('did you mean');
+  });
+
   it('an unknown top-level option is a usage error', async () => {
     const { code, stderr } = await run(['--verbose']);
     expect(code).toBe(2);
