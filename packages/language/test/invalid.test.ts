@@ -119,3 +119,15 @@ describe('formatDiagnostic', () => {
     expect(formatDiagnostic(d, { color: true })).toContain('\x1b[');
   });
 });
+
+describe('diagnostic codes', () => {
+  it('documents every code in the README table, and every case uses a documented code', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { DIAGNOSTIC_CODES } = await import('../src/index.js');
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    for (const code of Object.keys(DIAGNOSTIC_CODES)) {
+      expect(readme).toMatch(new RegExp(`^\\| \`${code}\` +\\|`, 'm'));
+    }
+    for (const c of INVALID_CASES) expect(Object.keys(DIAGNOSTIC_CODES)).toContain(c.code);
+  });
+});
