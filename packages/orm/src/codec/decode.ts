@@ -14,6 +14,13 @@ export type ValuePosition = 'column' | 'json';
 export type Decoder = (raw: unknown) => unknown;
 
 const identity: Decoder = (v) => v;
+/** Decoder of values the driver already returns as the API wants them (null stays null). */
+const nullable: Decoder = (v) => (v === undefined ? null : v);
+
+/** True for a decoder that changes nothing (callers skip it). */
+export function isIdentity(d: Decoder): boolean {
+  return d === identity || d === nullable;
+}
 
 function bytesFromJson(provider: Provider): Decoder {
   // SQLite embeds hex(blob); PostgreSQL writes bytea into JSON as "\x..." hex.
@@ -96,7 +103,7 @@ export function fieldDecoder(
       return arr.map((x) => (x === null ? null : each(x)));
     };
   }
-  if (one === identity) return (v) => (v === undefined ? null : v);
+  if (one === identity) return nullable;
   const each = one;
   return (v) => (v === null || v === undefined ? null : each(v));
 }

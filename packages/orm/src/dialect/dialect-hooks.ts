@@ -20,6 +20,8 @@ export interface DialectHooks {
   embedJson(value: Expression<unknown>): Expression<unknown>;
   /** A JSON array of the `_j` column of `rows` (a subquery, order kept); `[]` when empty. */
   jsonArrayOf(rows: RawBuilder<unknown>): RawBuilder<unknown>;
+  /** A JSON array of `object` over `fromWhere` (FROM ... WHERE ..., no order); `[]` when empty. */
+  jsonArrayAgg(object: RawBuilder<unknown>, fromWhere: RawBuilder<unknown>): RawBuilder<unknown>;
   /** Reads a top-level column holding aggregated JSON. */
   parseJsonColumn(raw: unknown): unknown;
   /** `column` matches `pattern` (built by `stringPattern`). */

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { RawBuilder } from 'kysely';
 import type { BuildScope } from '../plan/build-scope.js';
 import type { Decoder } from '../codec/decode.js';
-import { fieldDecoder } from '../codec/decode.js';
+import { fieldDecoder, isIdentity } from '../codec/decode.js';
 import { andAll, predSql, whereClause } from '../filter/predicate.js';
 import { rowFilter } from '../filter/row-filter.js';
 import { buildWhere } from '../filter/where.js';
@@ -56,11 +56,22 @@ function relationSql(
     };
   }
   const src = buildRowSource(scope, join.target, inner, rel.args, rel.path, join);
-  const rows = sql`select ${obj.sql} as "_j" from ${src.from} where ${predSql(d, src.where)}${src.order}${src.page}`;
+  const a = rel.args;
+  const ordered =
+    a.orderBy !== undefined ||
+    a.take !== undefined ||
+    a.skip !== undefined ||
+    a.cursor !== undefined ||
+    a.distinct !== undefined;
   const decodeOne = obj.decode;
   const reversed = src.reversed;
   return {
-    sql: d.jsonArrayOf(rows),
+    // Without order or paging the array is aggregated directly; otherwise from an ordered subquery.
+    sql: ordered
+      ? d.jsonArrayOf(
+          sql`select ${obj.sql} as "_j" from ${src.from} where ${predSql(d, src.where)}${src.order}${src.page}`,
+        )
+      : d.jsonArrayAgg(obj.sql, sql`${src.from} where ${predSql(d, src.where)}`),
     decode: (v) => {
       const out = (v as unknown[]).map(decodeOne);
       return reversed ? out.reverse() : out;
@@ -101,12 +112,17 @@ export function jsonObjectSql(scope: BuildScope, sel: Selection, alias: string):
       },
     ]);
   }
+  // The parsed JSON object is fresh and already has the keys in selection order: convert in place.
+  const active = decoders.filter(([, dec]) => !isIdentity(dec));
+  const n = active.length;
   return {
     sql: d.jsonObject(entries),
     decode: (raw: any) => {
-      const o: Record<string, unknown> = {};
-      for (const [k, dec] of decoders) o[k] = dec(raw[k]);
-      return o;
+      for (let i = 0; i < n; i++) {
+        const [k, dec] = active[i]!;
+        raw[k] = dec(raw[k]);
+      }
+      return raw;
     },
   };
 }
@@ -139,19 +155,39 @@ export function columnsSql(scope: BuildScope, sel: Selection, alias: string): Sh
     cols.push(sql`${countSql(scope, sel, c, alias)} as ${sql.id(`_count.${c.field.name}`)}`);
   }
   const countNames = sel.counts.map((c) => c.field.name);
-  if (cols.length === 0) cols.push(sql`1 as "_"`);
-  const n = keys.length;
-  return {
-    sql: sql.join(cols),
-    decode: (row: any) => {
-      const o: Record<string, unknown> = {};
-      for (let i = 0; i < n; i++) o[keys[i]!] = decoders[i]!(row[keys[i]!]);
-      if (countNames.length > 0) {
+  if (cols.length === 0) {
+    cols.push(sql`1 as "_"`);
+    return { sql: sql.join(cols), decode: () => ({}) };
+  }
+  if (countNames.length > 0) {
+    const n = keys.length;
+    return {
+      sql: sql.join(cols),
+      decode: (row: any) => {
+        const o: Record<string, unknown> = {};
+        for (let i = 0; i < n; i++) o[keys[i]!] = decoders[i]!(row[keys[i]!]);
         const c: Record<string, number> = {};
         for (const name of countNames) c[name] = toNumber(row[`_count.${name}`]);
         o._count = c;
-      }
-      return o;
+        return o;
+      },
+    };
+  }
+  // Driver rows are fresh objects with exactly the selected keys in order: convert in place.
+  const activeKeys: string[] = [];
+  const activeDecoders: Decoder[] = [];
+  keys.forEach((k, i) => {
+    if (!isIdentity(decoders[i]!)) {
+      activeKeys.push(k);
+      activeDecoders.push(decoders[i]!);
+    }
+  });
+  const n = activeKeys.length;
+  return {
+    sql: sql.join(cols),
+    decode: (row: any) => {
+      for (let i = 0; i < n; i++) row[activeKeys[i]!] = activeDecoders[i]!(row[activeKeys[i]!]);
+      return row;
     },
   };
 }

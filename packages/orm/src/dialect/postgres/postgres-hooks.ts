@@ -2,7 +2,11 @@ import { sql } from 'kysely';
 import type { DialectHooks } from '../dialect-hooks.js';
 import { likePattern } from '../like-pattern.js';
 
-/** jsonb_build_object takes at most 100 arguments: build big objects in chunks joined by ||. */
+/**
+ * Results are built as `json` (keeps key order, so rows decode in place in schema order).
+ * json_build_object takes at most 100 arguments: big objects are built as jsonb chunks joined
+ * by ||.
+ */
 const PAIRS_PER_CALL = 50;
 
 export const postgresHooks: DialectHooks = {
@@ -23,16 +27,19 @@ export const postgresHooks: DialectHooks = {
     for (let i = 0; i < entries.length || i === 0; i += PAIRS_PER_CALL) {
       const part = entries.slice(i, i + PAIRS_PER_CALL);
       chunks.push(
-        sql`jsonb_build_object(${sql.join(part.map(([k, v]) => sql`${sql.lit(k)}::text, ${v}`))})`,
+        sql`${sql.raw(entries.length > PAIRS_PER_CALL ? 'jsonb' : 'json')}_build_object(${sql.join(part.map(([k, v]) => sql`${sql.lit(k)}::text, ${v}`))})`,
       );
     }
-    return chunks.length === 1 ? chunks[0]! : sql`(${sql.join(chunks, sql` || `)})`;
+    return chunks.length === 1 ? chunks[0]! : sql`(${sql.join(chunks, sql` || `)})::json`;
   },
   embedJson(value) {
     return value;
   },
   jsonArrayOf(rows) {
-    return sql`(select coalesce(jsonb_agg("_s"."_j"), '[]'::jsonb) from (${rows}) as "_s")`;
+    return sql`(select coalesce(json_agg("_s"."_j"), '[]'::json) from (${rows}) as "_s")`;
+  },
+  jsonArrayAgg(object, fromWhere) {
+    return sql`(select coalesce(json_agg(${object}), '[]'::json) from ${fromWhere})`;
   },
   parseJsonColumn(raw) {
     return raw;

@@ -41,6 +41,9 @@ export const sqliteHooks: DialectHooks = {
   jsonArrayOf(rows) {
     return sql`(select coalesce(json_group_array(json("_s"."_j")), '[]') from (${rows}) as "_s")`;
   },
+  jsonArrayAgg(object, fromWhere) {
+    return sql`(select coalesce(json_group_array(${object}), '[]') from ${fromWhere})`;
+  },
   parseJsonColumn(raw) {
     return raw === null ? null : JSON.parse(raw as string);
   },
