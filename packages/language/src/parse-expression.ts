@@ -6,6 +6,8 @@ const RELATIONAL = new Set(['<', '<=', '>', '>=']);
 const OR = new Set(['||']);
 const AND = new Set(['&&']);
 const LEVELS = [OR, AND, EQUALITY, RELATIONAL];
+const MAX_DEPTH = 200;
+const MAX_OPERATORS = 1000;
 
 /**
  * Expression grammar, lowest precedence first:
@@ -13,8 +15,30 @@ const LEVELS = [OR, AND, EQUALITY, RELATIONAL];
  * primary (literal, name, call, `this`, `null`, `(..)`, `[..]`).
  */
 export class ExpressionParser extends TokenStream {
+  /** Nesting depth of expressions being parsed; bounded so deep input cannot overflow the stack. */
+  private depth = 0;
+
+  /** Operators and postfix accesses in the current top-level expression, bounded likewise. */
+  private operators = 0;
+
+  private countOperator(): void {
+    if (++this.operators > MAX_OPERATORS) {
+      this.operators = 0;
+      this.fail(`Expression has more than ${MAX_OPERATORS} operators`);
+    }
+  }
+
   parseExpression(): ExprNode {
-    return this.binaryLevel(0);
+    if (this.depth === 0) this.operators = 0;
+    if (++this.depth > MAX_DEPTH) {
+      this.depth = 0;
+      this.fail(`Expression is nested more than ${MAX_DEPTH} levels deep`);
+    }
+    try {
+      return this.binaryLevel(0);
+    } finally {
+      this.depth = Math.max(0, this.depth - 1);
+    }
   }
 
   /** Operator sets from lowest to highest precedence; past the last comes unary. */
@@ -29,6 +53,7 @@ export class ExpressionParser extends TokenStream {
         return left;
       }
       this.next();
+      this.countOperator();
       const right = this.binaryLevel(level + 1);
       left = { k: 'binary', op: op as BinaryOpText, left, right, span: this.spanFrom(left.span) };
     }
@@ -38,10 +63,23 @@ export class ExpressionParser extends TokenStream {
     const t = this.tok;
     if (t.kind === 'punct' && (t.text === '!' || t.text === '-')) {
       this.next();
-      const operand = this.parseUnary();
+      const operand = this.parseExpressionOperand();
       return { k: 'unary', op: t.text, operand, span: this.spanFrom(t) };
     }
     return this.parsePostfix();
+  }
+
+  /** A unary operand counts as a nesting level, like a parenthesised expression. */
+  private parseExpressionOperand(): ExprNode {
+    if (++this.depth > MAX_DEPTH) {
+      this.depth = 0;
+      this.fail(`Expression is nested more than ${MAX_DEPTH} levels deep`);
+    }
+    try {
+      return this.parseUnary();
+    } finally {
+      this.depth = Math.max(0, this.depth - 1);
+    }
   }
 
   private parsePostfix(): ExprNode {
@@ -51,6 +89,7 @@ export class ExpressionParser extends TokenStream {
       if (t.kind !== 'punct') return expr;
       if (t.text === '.') {
         this.next();
+        this.countOperator();
         const name = this.expectIdent('a field name after "."');
         expr = {
           k: 'member',
@@ -62,6 +101,7 @@ export class ExpressionParser extends TokenStream {
       }
       if ((t.text === '?' || t.text === '!' || t.text === '^') && this.peek().text === '[') {
         this.next();
+        this.countOperator();
         this.next();
         const predicate = this.parseExpression();
         this.expect(']');

@@ -76,6 +76,16 @@ class DocumentParser extends ExpressionParser {
     }
   }
 
+  /** `model X {`, `abstract model`, `enum X {`...: a new declaration, so a `}` is missing. */
+  private startsDeclaration(): boolean {
+    const t = this.tok;
+    if (t.kind !== 'ident' || !TOP_LEVEL.has(t.text)) return false;
+    if (t.text === 'abstract') return this.peek().text === 'model';
+    if (t.text === 'import') return this.peek().kind === 'string';
+    const after = this.peek(2);
+    return this.peek().kind === 'ident' && (after.text === '{' || after.text === 'extends');
+  }
+
   private docAt(index: number): string | undefined {
     const token = this.tokens[index];
     if (!token) return undefined;
@@ -139,12 +149,7 @@ class DocumentParser extends ExpressionParser {
     const items: T[] = [];
     while (!this.is('}') && !this.atEof()) {
       const t = this.tok;
-      if (
-        t.kind === 'ident' &&
-        t.column === 1 &&
-        TOP_LEVEL.has(t.text) &&
-        this.peek().kind === 'ident'
-      ) {
+      if (t.kind === 'ident' && t.column === 1 && this.startsDeclaration()) {
         this.diagnostics.error('syntax-error', `Expected '}' before '${t.text}'`, this.spanOf(t));
         return { items, closeToken: this.pos - 1 };
       }

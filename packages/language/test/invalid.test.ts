@@ -131,3 +131,46 @@ describe('diagnostic codes', () => {
     for (const c of INVALID_CASES) expect(Object.keys(DIAGNOSTIC_CODES)).toContain(c.code);
   });
 });
+
+describe('robustness', () => {
+  it('reports deeply nested and very long expressions as syntax errors, not crashes', async () => {
+    const nested = `model A {\n  id Int @id\n  @@allow('read', ${'('.repeat(5000)}true${')'.repeat(5000)})\n}\n`;
+    const negated = `model A {\n  id Int @id\n  @@allow('read', ${'!'.repeat(5000)}true)\n}\n`;
+    const chain = `model A {\n  id Int @id\n  ok Boolean\n  @@allow('read', ${Array(20000).fill('ok').join(' && ')})\n}\n`;
+    for (const text of [nested, negated, chain]) {
+      const r = await loadSchema({ text });
+      expect(r.ok).toBe(false);
+      if (r.ok) continue;
+      expect(r.diagnostics.map((d) => d.code)).toContain('syntax-error');
+      expect(r.diagnostics.map((d) => d.code)).not.toContain('internal-error');
+    }
+  });
+
+  it('accepts fields named like keywords, even unindented', async () => {
+    const r = await loadSchema({
+      text: 'model A {\nid Int @id\ntype String\nmodel String\nenum Int\nimport Boolean\n}\n',
+    });
+    expect(r.ok).toBe(true);
+    if (r.ok)
+      expect(Object.keys(r.schema.models.A?.fields ?? {})).toEqual([
+        'id',
+        'type',
+        'model',
+        'enum',
+        'import',
+      ]);
+  });
+
+  it('reports a missing closing brace before the next declaration and keeps that declaration', async () => {
+    const r = await loadSchema({
+      text: 'model A {\n  id Int @id\n\nmodel B {\n  id Int @id\n  x Strng\n}\n',
+    });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(
+      r.diagnostics
+        .filter((d) => d.severity === 'error')
+        .map((d) => `${d.code}@${d.line}:${d.column}`),
+    ).toEqual(['syntax-error@4:1', 'unknown-type@6:5']);
+  });
+});
