@@ -1,5 +1,4 @@
 import type { ModelDef } from '@warden/schema';
-import type { CompiledQuery } from 'kysely';
 import type { QueryContext } from '../context.js';
 import { runInTransaction } from '../client/transaction.js';
 import { invalidInput } from '../validate/invalid.js';
@@ -8,39 +7,14 @@ import { parseCreate } from './parse-data.js';
 import type { CreatePlan } from './plan-types.js';
 import { hasNested } from './plan-types.js';
 import { shapeMany, shapeOne, shaperFor } from './result.js';
-import { createTree, insertMany } from './run-tree.js';
-import { insertSql } from './sql-builders.js';
+import { createTree, insertMany, insertRow } from './run-tree.js';
 import type { Row } from './statement.js';
-import { Binder, execute, rememberPlan } from './statement.js';
 import { topArgs, writeScope } from './top-args.js';
 import type { WriteScope } from './write-scope.js';
 
 const CREATE_ARGS = new Set(['data', 'select', 'include', 'omit']);
 const CREATE_MANY_ARGS = new Set(['data', 'skipDuplicates']);
 const CREATE_MANY_RETURN_ARGS = new Set(['data', 'skipDuplicates', 'select', 'include', 'omit']);
-
-/** A single-row insert without nested writes: one cached statement (`insert ... returning`). */
-async function insertOne(w: WriteScope, plan: CreatePlan): Promise<Row> {
-  const { ctx } = w;
-  const cols = Object.keys(plan.values);
-  const key = `w:insert|${plan.model.name}|${cols.join(',')}`;
-  let compiled = ctx.plans.get<CompiledQuery<unknown>>(key);
-  if (!compiled) {
-    compiled = insertSql(
-      ctx,
-      plan.model,
-      cols,
-      [cols.map((c) => plan.values[c])],
-      new Binder(),
-      undefined,
-      true,
-    ).compile(ctx.kysely);
-    rememberPlan(ctx, key, compiled);
-  }
-  const values = cols.map((c) => plan.values[c]);
-  const res = await execute(ctx, plan.model, w.site.operation, compiled, w.root, values);
-  return res.rows[0]!;
-}
 
 /**
  * `create`: validates and encodes the whole `data` tree first, then inserts; with nested
@@ -58,11 +32,11 @@ export async function create(ctx: QueryContext, model: ModelDef, args: unknown):
   const w = writeScope(ctx, site, a);
   const plan = parseCreate(w, model, a.data, ['data']);
   const nested = hasNested(plan);
-  if (!nested && shaper.direct) return shaper.decode(await insertOne(w, plan));
+  if (!nested && shaper.direct) return shaper.decode(await insertRow(w, model, plan.values));
   return runInTransaction(ctx, async (tx) => {
     const wt = { ...w, ctx: tx };
-    const row = nested ? await createTree(wt, plan) : await insertOne(wt, plan);
-    return shapeOne(tx, model, row, a, shaper, true, 'create');
+    const row = await createTree(wt, plan);
+    return shapeOne(tx, model, row, a, shaper, false, 'create');
   });
 }
 

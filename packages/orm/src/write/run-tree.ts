@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { RawBuilder } from 'kysely';
+import type { CompiledQuery, RawBuilder } from 'kysely';
 import type { ModelDef } from '@warden/schema';
 import { WardenError } from '@warden/schema';
 import type { RowOperation } from '../context.js';
@@ -13,7 +13,7 @@ import type { CreatePlan, RelationOp, SetItem, UpdatePlan, WhereRef } from './pl
 import type { RelationInfo } from './relation-info.js';
 import { deleteSql, insertSql, setList, updateSql } from './sql-builders.js';
 import type { Row, StatementResult } from './statement.js';
-import { Binder, aliased, execute, selectList } from './statement.js';
+import { Binder, aliased, execute, rememberPlan, selectList } from './statement.js';
 import type { WriteScope } from './write-scope.js';
 import { describeWhere } from './not-found.js';
 
@@ -93,15 +93,37 @@ function formatAt(where: WhereRef): string {
   return out;
 }
 
+/**
+ * `insert into <model> (...) values (...) returning ...` for one row: compiled once per
+ * (model, column set) and kept in the plan cache, so repeated creates only bind values.
+ */
+export async function insertRow(w: WriteScope, model: ModelDef, values: Row): Promise<Row> {
+  const { ctx } = w;
+  const cols = Object.keys(values);
+  const key = `w:insert|${model.name}|${cols.join(',')}`;
+  let compiled = ctx.plans.get<CompiledQuery<unknown>>(key);
+  if (!compiled) {
+    compiled = insertSql(ctx, model, cols, [cols], new Binder(), undefined, true).compile(
+      ctx.kysely,
+    );
+    rememberPlan(ctx, key, compiled);
+  }
+  const res = await execute(
+    ctx,
+    model,
+    w.site.operation,
+    compiled,
+    w.root,
+    cols.map((c) => values[c]),
+  );
+  return res.rows[0]!;
+}
+
 /** Inserts one row (its owner-side relations first, its other relations after). */
 export async function createTree(w: WriteScope, plan: CreatePlan, fixed?: Row): Promise<Row> {
   const values: Row = { ...plan.values, ...fixed };
   for (const op of plan.before) Object.assign(values, await ownerKeys(w, op));
-  const cols = Object.keys(values);
-  const res = await run(w, plan.model, (_s, b) =>
-    insertSql(w.ctx, plan.model, cols, [cols.map((c) => values[c])], b, undefined, true),
-  );
-  const row = res.rows[0]!;
+  const row = await insertRow(w, plan.model, values);
   for (const op of plan.after) await relationOp(w, op, row);
   return row;
 }

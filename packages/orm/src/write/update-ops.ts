@@ -15,7 +15,7 @@ import { checkWhere, parseCreate, parseUpdate } from './parse-data.js';
 import type { CreatePlan, UpdatePlan, WhereRef } from './plan-types.js';
 import { hasNested } from './plan-types.js';
 import { shapeMany, shapeOne, shaperFor } from './result.js';
-import { createTree, updateTree, updateWhere, writeFilter } from './run-tree.js';
+import { createTree, insertRow, updateTree, updateWhere, writeFilter } from './run-tree.js';
 import { insertSql, setList, updateSql } from './sql-builders.js';
 import type { Row } from './statement.js';
 import { Binder, execute, rememberPlan } from './statement.js';
@@ -115,7 +115,7 @@ export async function update(ctx: QueryContext, model: ModelDef, args: unknown):
     const wt = { ...w, ctx: tx };
     const rows = await updateTree(wt, plan, where, ALL);
     if (rows.length === 0) throw recordNotFound(model, 'update', a.where);
-    return shapeOne(tx, model, rows[0]!, a, shaper, true, 'update');
+    return shapeOne(tx, model, rows[0]!, a, shaper, false, 'update');
   });
 }
 
@@ -250,6 +250,13 @@ export async function upsert(ctx: QueryContext, model: ModelDef, args: unknown):
     const res = await execute(ctx, model, 'upsert', compiled, a, values);
     return shaper.decode(res.rows[0]!);
   }
+  if (simple && shaper.direct) {
+    // Update first; only when no row matched, insert. Each statement is atomic on its own and
+    // the second runs only if the first changed nothing, so no transaction is needed.
+    const { rows } = await updateFlat(w, updatePlan, 'upsert', true, undefined);
+    if (rows.length > 0) return shaper.decode(rows[0]!);
+    return shaper.decode(await insertRow(w, model, createPlan.values));
+  }
   const where = checkWhere(w, model, a.where, ['where'], true);
   return runInTransaction(ctx, async (tx) => {
     const wt = { ...w, ctx: tx };
@@ -265,7 +272,7 @@ export async function upsert(ctx: QueryContext, model: ModelDef, args: unknown):
       if (rows.length === 0) throw recordNotFound(model, 'upsert', a.where);
       row = rows[0]!;
     } else row = await createTree(wt, createPlan);
-    return shapeOne(tx, model, row, a, shaper, true, 'upsert');
+    return shapeOne(tx, model, row, a, shaper, false, 'upsert');
   });
 }
 
