@@ -1,0 +1,121 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { hookParam, withHooks } from '@warden/orm';
+import type { QueryHooks } from '@warden/orm';
+import { testDialects } from '@warden/test-kit';
+import { clearAll, openWriteDb } from './fixtures/setup.js';
+import type { WriteDb } from './fixtures/setup.js';
+
+// The policy layer's seam: the row filter hook is ANDed into every UPDATE and DELETE (nested
+// ones included), and results are read back through the read filter.
+describe.each(await testDialects())('writes under row-filter hooks on %s', (dialect) => {
+  let t: WriteDb;
+  let db: any;
+  let userId: string;
+  const seen: string[] = [];
+  const hooks = (max: number): QueryHooks => ({
+    rowFilter: (model, operation, alias) => {
+      seen.push(`${model.name}:${operation}`);
+      if (model.name === 'Post' && operation !== 'read')
+        return sql<boolean>`${sql.ref(`${alias}.views`)} < ${hookParam('max')}`;
+      if (model.name === 'Comment' && operation === 'read')
+        return sql<boolean>`${sql.ref(`${alias}.body`)} <> 'secret'`;
+      return true;
+    },
+    cacheKey: 'views-limit',
+    params: { max },
+  });
+  beforeAll(async () => {
+    t = await openWriteDb(dialect);
+    db = t.db;
+  });
+  afterAll(() => t.drop());
+  beforeEach(async () => {
+    await clearAll(db);
+    seen.length = 0;
+    userId = (await db.user.create({ data: { email: 'h@x.io' } })).id;
+    await db.post.createMany({
+      data: [0, 5, 10].map((views) => ({ title: `v${views}`, views, authorId: userId })),
+    });
+  });
+
+  const post = (views: number) => db.post.findFirst({ where: { views } });
+
+  it('update and delete only reach rows the filter lets through', async () => {
+    const h = withHooks(db, hooks(6));
+    const high = await post(10);
+    await expect(
+      h.post.update({ where: { id: high.id }, data: { title: 'x' } }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(h.post.delete({ where: { id: high.id } })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect((await post(10)).title).toBe('v10');
+    const low = await post(5);
+    expect((await h.post.update({ where: { id: low.id }, data: { title: 'ok' } })).title).toBe(
+      'ok',
+    );
+    expect(await h.post.updateMany({ data: { published: true } })).toEqual({ count: 2 });
+    expect(await h.post.deleteMany({})).toEqual({ count: 2 });
+    expect(await db.post.count()).toBe(1);
+    expect(seen).toContain('Post:update');
+    expect(seen).toContain('Post:delete');
+  });
+
+  it('hook parameters change per client while the plan is reused', async () => {
+    const high = await post(10);
+    await expect(
+      withHooks(db, hooks(6)).post.update({ where: { id: high.id }, data: { views: 1 } }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const r = await withHooks(db, hooks(100)).post.update({
+      where: { id: high.id },
+      data: { views: 1 },
+    });
+    expect(r.views).toBe(1);
+  });
+
+  it('nested updates and deletes of related rows are filtered too', async () => {
+    const h = withHooks(db, hooks(6));
+    await expect(
+      h.user.update({
+        where: { id: userId },
+        data: {
+          posts: {
+            update: {
+              where: { authorId_title: { authorId: userId, title: 'v10' } },
+              data: { title: 'no' },
+            },
+          },
+        },
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const u = await h.user.update({
+      where: { id: userId },
+      data: {
+        posts: { updateMany: { where: {}, data: { published: true } }, deleteMany: { views: 0 } },
+      },
+    });
+    expect(u.id).toBe(userId);
+    expect(
+      (await db.post.findMany({ where: { published: true } })).map((p: any) => p.title),
+    ).toEqual(['v5']);
+    expect(await db.post.count()).toBe(2);
+  });
+
+  it('results are read back through the read filter', async () => {
+    const h = withHooks(db, hooks(6));
+    const p = await post(0);
+    const c = await h.comment.create({ data: { body: 'fine', postId: p.id } });
+    expect(c.body).toBe('fine');
+    await expect(h.comment.create({ data: { body: 'secret' } })).rejects.toMatchObject({
+      code: 'REJECTED_BY_POLICY',
+      reason: 'cannot-read-back',
+    });
+    const withComments = await h.post.update({
+      where: { id: p.id },
+      data: { comments: { create: { body: 'secret' } } },
+      include: { comments: true },
+    });
+    expect(withComments.comments.map((x: any) => x.body)).toEqual(['fine']);
+  });
+});
