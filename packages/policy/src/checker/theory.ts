@@ -121,7 +121,8 @@ export class Theory {
     const options = ids.map((id) => nullOptions(this.info(id), atomsOf(id)));
     if (options.some((o) => o.length === 0)) return undefined;
     const allAtoms = ids.flatMap(atomsOf);
-    const fresh = freshChar(stringConstants(allAtoms));
+    let freshMemo: string | undefined;
+    const fresh = () => (freshMemo ??= freshChar(stringConstants(allAtoms)));
     const isNull = new Map<string, boolean>();
     const tryPattern = (i: number): Map<string, DomainValue | null> | undefined => {
       if (i === ids.length) return this.solveValues(ids, pairs, isNull, fresh);
@@ -139,7 +140,7 @@ export class Theory {
     ids: string[],
     pairs: PairAtom[],
     isNull: Map<string, boolean>,
-    fresh: string,
+    fresh: () => string,
   ): Map<string, DomainValue | null> | undefined {
     const valuePairs: PairAtom[] = [];
     for (const p of pairs) {
@@ -220,7 +221,8 @@ export function solveSingle(
   if (options[0] === true) return { v: null };
   if (options.length === 0) return undefined;
   const valueAtoms = atoms.filter((a) => a.k !== 'null');
-  const fresh = freshChar(stringConstants(valueAtoms));
-  const v = firstValue({ members: [info], atoms: valueAtoms }, fresh);
+  const v = firstValue({ members: [info], atoms: valueAtoms }, () =>
+    freshChar(stringConstants(valueAtoms)),
+  );
   return v === undefined ? undefined : { v };
 }

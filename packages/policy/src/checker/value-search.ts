@@ -34,13 +34,17 @@ export function numericConstants(c: ValueClass): Rat[] {
 }
 
 /** A non-null value satisfying the class, or `undefined` when there is none. */
-export function firstValue(c: ValueClass, fresh: string, marker = 0): DomainValue | undefined {
+export function firstValue(
+  c: ValueClass,
+  fresh: () => string,
+  marker = 0,
+): DomainValue | undefined {
   const candidates = ownCandidates(c, fresh, marker);
   for (const v of candidates) if (accepts(c, v)) return v;
   return undefined;
 }
 
-function ownCandidates(c: ValueClass, fresh: string, marker: number): DomainValue[] {
+function ownCandidates(c: ValueClass, fresh: () => string, marker: number): DomainValue[] {
   switch (kindOf(c)) {
     case 'bool':
       return [true, false];
@@ -54,12 +58,12 @@ function ownCandidates(c: ValueClass, fresh: string, marker: number): DomainValu
   }
 }
 
-function stringCandidates(c: ValueClass, fresh: string, marker: number): string[] {
+function stringCandidates(c: ValueClass, fresh: () => string, marker: number): string[] {
   const pinned = c.atoms.flatMap((a) =>
     a.k === 'cmp' && a.op === 'eq' && typeof a.c === 'string' ? [a.c] : [],
   );
   if (pinned.length > 0) return pinned.slice(0, 1);
-  const s = canonicalString(c.atoms, fresh, marker);
+  const s = canonicalString(c.atoms, fresh(), marker);
   return s === undefined ? [] : [s];
 }
 
@@ -147,7 +151,7 @@ export function componentCandidates(
   constants: readonly Rat[],
   classes: number,
   anyIntegral: boolean,
-  fresh: string,
+  fresh: () => string,
   marker: number,
 ): DomainValue[] {
   const kind = kindOf(c);

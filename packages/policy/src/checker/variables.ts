@@ -26,7 +26,22 @@ const INT64 = { min: rat(-(2n ** 63n)), max: rat(2n ** 63n - 1n) };
 const DATE = { min: rat(-8_640_000_000_000_000n), max: rat(8_640_000_000_000_000n) };
 
 /** The solver's view of a field, or `undefined` for types it does not reason about. */
+const infoCache = new WeakMap<FieldDef, Map<string, VarInfo | undefined>>();
+
 export function varInfoFor(
+  id: string,
+  field: FieldDef,
+  enums: Readonly<Record<string, EnumDef>>,
+): VarInfo | undefined {
+  let byId = infoCache.get(field);
+  if (!byId) infoCache.set(field, (byId = new Map()));
+  if (byId.has(id)) return byId.get(id);
+  const info = computeVarInfo(id, field, enums);
+  byId.set(id, info);
+  return info;
+}
+
+function computeVarInfo(
   id: string,
   field: FieldDef,
   enums: Readonly<Record<string, EnumDef>>,
