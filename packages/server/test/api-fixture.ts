@@ -1,55 +1,17 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { loadSchema } from '@warden/language';
-import { createClient } from '@warden/orm';
-import type { SchemaDef } from '@warden/schema';
-import { createTestDatabase, type TestDialect } from '@warden/test-kit';
-import { createNodeHandler, type RpcHandlerOptions } from '../src/index.js';
+import { resolve } from 'node:path';
+import { startTestApi, type TestApi, type TestDialect } from '@warden/test-kit';
+import type { RpcHandlerOptions } from '../src/index.js';
 
-export interface ApiFixture {
-  readonly schema: SchemaDef;
-  readonly db: any;
-  /** `http://127.0.0.1:<port>/api/model` */
-  readonly endpoint: string;
-  readonly serverFaults: unknown[];
-  close(): Promise<void>;
-}
+export type ApiFixture = TestApi;
 
-/** The blog schema, on a fresh database of `dialect`, served over a real HTTP server. */
-export async function startApi(
+const blogSchema = resolve(process.cwd(), 'examples/schemas/blog.zmodel');
+
+/** The blog schema on a fresh database, served WITHOUT policies: these tests are about HTTP. */
+export function startApi(
   dialect: TestDialect,
   options: Partial<RpcHandlerOptions> = {},
-): Promise<ApiFixture> {
-  const loaded = await loadSchema({
-    path: new URL('../../../examples/schemas/blog.zmodel', import.meta.url).pathname,
-  });
-  if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
-  const schema = loaded.schema;
-  const database = await createTestDatabase(dialect);
-  const db: any = createClient(schema, { url: database.url });
-  await db.$pushSchema();
-  const serverFaults: unknown[] = [];
-  const server: Server = createServer(
-    createNodeHandler({
-      schema,
-      getClient: () => db,
-      logError: (_id, error) => serverFaults.push(error),
-      ...options,
-    }),
-  );
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    schema,
-    db,
-    endpoint: `http://127.0.0.1:${port}/api/model`,
-    serverFaults,
-    close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await db.$disconnect();
-      await database.drop();
-    },
-  };
+): Promise<TestApi> {
+  return startTestApi(dialect, blogSchema, { policies: false, ...options });
 }
 
 /** Two users and three posts, written with the query builder so the test does not lean on writes. */

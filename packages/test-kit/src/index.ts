@@ -4,3 +4,4 @@ export {
   type TestDialect,
   type TestDatabase,
 } from './databases.js';
+export { startTestApi, type TestApi, type TestApiOptions } from './test-api.js';
