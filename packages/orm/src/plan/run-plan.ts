@@ -53,7 +53,8 @@ export async function runPlan<R>(
     if (key !== NO_CACHE) {
       ctx.plans.set(key, plan);
       const prepared = ctx.engine.prepared;
-      if (plan.compiled && prepared && !prepared.has(plan.compiled.sql)) {
+      // Bounded: each name is a server-side statement on every pooled connection.
+      if (plan.compiled && prepared && prepared.size < 4000 && !prepared.has(plan.compiled.sql)) {
         prepared.set(plan.compiled.sql, `w${prepared.size}`);
       }
     }
