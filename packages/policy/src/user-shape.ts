@@ -1,6 +1,7 @@
 import type { Expr, SchemaDef } from '@warden/schema';
 import { evaluateAuthValue } from './evaluate/reference-evaluator.js';
 import { isRowIndependent } from './expr-types.js';
+import { authModel } from './rules.js';
 import type { PolicyUser } from './types.js';
 
 interface Probe {
@@ -10,7 +11,57 @@ interface Probe {
   readonly literal: boolean;
 }
 
-const probeCache = new WeakMap<SchemaDef, readonly Probe[]>();
+/** A probe turned into a function of the user giving its part of the key. */
+type ProbeFn = (user: PolicyUser) => string;
+
+const probeCache = new WeakMap<SchemaDef, readonly ProbeFn[]>();
+
+/** `auth().a.b` as a path, or undefined for anything else. */
+function authPath(expr: Expr): string[] | undefined {
+  if (expr.kind === 'auth') return [];
+  if (expr.kind !== 'member') return undefined;
+  const base = authPath(expr.object);
+  return base && [...base, expr.name];
+}
+
+/**
+ * The common probes (`auth() == null`, a member's null-ness, the user's ids) read the user
+ * object directly; the rest go through the reference evaluator.
+ */
+function probeFn(schema: SchemaDef, probe: Probe): ProbeFn {
+  const { expr } = probe;
+  if (
+    expr.kind === 'binary' &&
+    (expr.op === '==' || expr.op === '!=') &&
+    expr.left.kind === 'auth' &&
+    expr.right.kind === 'null'
+  ) {
+    const eq = expr.op === '==';
+    return (user) => ((user === null || user === undefined) === eq ? 't' : 'f');
+  }
+  const path = authPath(expr);
+  if (path && !probe.literal) {
+    const target = path.length === 0 ? authModel(schema) : undefined;
+    const field = path.length > 0 ? (expr as { model: string; name: string }) : undefined;
+    const def = field ? schema.models[field.model]?.fields[field.name] : undefined;
+    const ids =
+      target?.idFields ??
+      (def?.kind === 'relation' ? schema.models[def.type]?.idFields : undefined);
+    return (user) => {
+      let v: unknown = user;
+      for (const p of path)
+        v = v === null || v === undefined ? undefined : (v as Record<string, unknown>)[p];
+      if (v === null || v === undefined) return 'n';
+      if (ids) {
+        const row = v as Record<string, unknown>;
+        return `o${ids.map((id) => (row[id] === null || row[id] === undefined ? '-' : '+')).join('')}`;
+      }
+      if (typeof v === 'boolean') return v ? 't' : 'f';
+      return Array.isArray(v) ? describe(v, true) : 'v';
+    };
+  }
+  return (user) => describe(evaluateAuthValue(schema, probe.model, user, expr), probe.literal);
+}
 
 function mentionsAuth(expr: Expr): boolean {
   return JSON.stringify(expr).includes('"kind":"auth"');
@@ -53,7 +104,7 @@ function collect(model: string, expr: Expr, literal: boolean, out: Probe[]): voi
   }
 }
 
-function probesOf(schema: SchemaDef): readonly Probe[] {
+function probesOf(schema: SchemaDef): readonly ProbeFn[] {
   let probes = probeCache.get(schema);
   if (probes) return probes;
   const out: Probe[] = [];
@@ -63,7 +114,13 @@ function probesOf(schema: SchemaDef): readonly Probe[] {
       for (const rule of field.policies ?? []) collect(model.name, rule.condition, false, out);
     }
   }
-  probes = out;
+  const seen = new Set<string>();
+  probes = out
+    .filter((p) => {
+      const key = JSON.stringify([p.model, p.literal, p.expr]);
+      return !seen.has(key) && seen.add(key) !== undefined;
+    })
+    .map((p) => probeFn(schema, p));
   probeCache.set(schema, probes);
   return probes;
 }
@@ -94,8 +151,7 @@ function describe(v: unknown, literal: boolean): string {
  * ```
  */
 export function userShapeKey(schema: SchemaDef, user: PolicyUser): string {
-  const parts = probesOf(schema).map((p) =>
-    describe(evaluateAuthValue(schema, p.model, user, p.expr), p.literal),
-  );
-  return `${user === null || user === undefined ? 'anon' : 'user'}:${parts.join('|')}`;
+  let key = user === null || user === undefined ? 'anon:' : 'user:';
+  for (const probe of probesOf(schema)) key += `${probe(user)}|`;
+  return key;
 }

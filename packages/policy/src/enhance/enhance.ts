@@ -1,4 +1,4 @@
-import type { SchemaDef } from '@warden/schema';
+import type { ModelDef, SchemaDef } from '@warden/schema';
 import { WardenError, lowerCaseFirst } from '@warden/schema';
 import { WardenPromise, clientContext, withHooks, type QueryContext } from '@warden/orm';
 import { createChecker, type CheckArgs, type PermissionChecker } from '../checker/index.js';
@@ -28,21 +28,26 @@ export interface EnhancedExtras<C> {
 
 interface State {
   readonly base: unknown;
+  readonly hooked: Record<string, any>;
   readonly session: PolicySession;
   readonly options: EnhanceOptions;
   readonly checker: PermissionChecker;
+  readonly delegates: Record<string, object>;
 }
 
-const RAW = new Set([
+const STATE = Symbol('warden.policy.state');
+const ORM_CONTEXT = Symbol.for('warden.orm.context');
+const DELEGATE = Symbol('warden.policy.delegate');
+
+const RAW = [
   '$queryRaw',
   '$executeRaw',
   '$queryRawUnsafe',
   '$executeRawUnsafe',
-  '$qb',
   '$pushSchema',
-]);
-const bases = new WeakMap<object, unknown>();
+] as const;
 const checkers = new WeakMap<SchemaDef, PermissionChecker>();
+const prototypes = new WeakMap<SchemaDef, Map<boolean, object>>();
 
 function rawRefused(name: string): WardenError {
   return new WardenError(
@@ -72,85 +77,145 @@ export function enhance<C>(
   context: EnhanceContext = {},
   options: EnhanceOptions = {},
 ): C & EnhancedExtras<C> {
-  const base = (bases.get(db as object) ?? db) as C;
-  const ctx = clientContext(base);
-  const session = policySession(ctx.schema, context.user ?? null);
-  let checker = checkers.get(ctx.schema);
-  if (!checker) checkers.set(ctx.schema, (checker = createChecker(ctx.schema)));
-  const hooked = withHooks(base, policyHooks(session));
-  const state: State = { base, session, options, checker };
-  const client = wrapClient(hooked as object, state) as C & EnhancedExtras<C>;
-  bases.set(client as object, base);
-  return client;
+  const inner = (db as { [STATE]?: State } | null)?.[STATE];
+  const base = (inner ? inner.base : db) as C;
+  const schema = clientContext(base).schema;
+  const session = policySession(schema, context.user ?? null);
+  let checker = checkers.get(schema);
+  if (!checker) checkers.set(schema, (checker = createChecker(schema)));
+  const hooked = withHooks(base, policyHooks(session)) as Record<string, any>;
+  return wrap({ base, hooked, session, options, checker, delegates: {} }) as C & EnhancedExtras<C>;
 }
 
-function wrapClient(client: object, state: State): object {
-  const schema = state.session.schema;
-  const target = client as Record<string, any>;
-  // Inherit everything from the hooked client; override what the policy must intercept.
-  const out = Object.create(client) as Record<string, unknown>;
-  const define = (name: string, value: unknown) =>
-    Object.defineProperty(out, name, { value, enumerable: false });
+function wrap(state: State): object {
+  const client = Object.create(clientPrototype(state, state.options.allowRawSql === true));
+  client[STATE] = state;
+  return client as object;
+}
+
+/** One prototype per schema: the enhanced client's methods read their state from `this`. */
+function clientPrototype(first: State, allowRaw: boolean): object {
+  const schema = first.session.schema;
+  let bySetting = prototypes.get(schema);
+  if (!bySetting) prototypes.set(schema, (bySetting = new Map()));
+  let proto = bySetting.get(allowRaw);
+  if (proto) return proto;
+  const p: Record<PropertyKey, unknown> = {};
+  const state = (self: unknown): State => (self as { [STATE]: State })[STATE];
+  Object.defineProperty(p, ORM_CONTEXT, {
+    get(this: unknown) {
+      return clientContext(state(this).hooked);
+    },
+  });
+  Object.defineProperty(p, '$qb', {
+    get(this: unknown) {
+      if (!allowRaw) throw rawRefused('$qb');
+      return state(this).hooked.$qb;
+    },
+  });
   for (const name of RAW) {
-    if (state.options.allowRawSql) continue;
-    if (name === '$qb') {
-      Object.defineProperty(out, name, {
-        get: () => {
-          throw rawRefused(name);
-        },
-      });
-    } else {
-      define(name, () => {
-        throw rawRefused(name);
-      });
-    }
+    p[name] = function (this: unknown, ...args: unknown[]) {
+      if (!allowRaw) throw rawRefused(name);
+      const hooked = state(this).hooked;
+      return hooked[name](...args);
+    };
   }
-  define('$setAuth', (user: PolicyUser) => enhance(state.base, { user }, state.options));
-  define('$transaction', (arg: unknown, opts?: unknown) => {
-    if (typeof arg !== 'function') return target.$transaction(arg, opts);
-    return target.$transaction(
-      (tx: object) => (arg as (c: unknown) => unknown)(wrapClient(tx, state)),
+  p.$disconnect = function (this: unknown) {
+    return state(this).hooked.$disconnect();
+  };
+  p.$setAuth = function (this: unknown, user: PolicyUser) {
+    const s = state(this);
+    return enhance(s.base, { user }, s.options);
+  };
+  p.$transaction = function (this: unknown, arg: unknown, opts?: unknown) {
+    const s = state(this);
+    if (typeof arg !== 'function') return s.hooked.$transaction(arg, opts);
+    return s.hooked.$transaction(
+      (tx: object) =>
+        (arg as (c: unknown) => unknown)(
+          wrap({ ...s, hooked: tx as Record<string, any>, delegates: {} }),
+        ),
       opts,
     );
-  });
-  define('$run', (model: string, operation: string, args?: unknown) => {
-    const d = out[lowerCaseFirst(model)] as Record<string, (a: unknown) => unknown> | undefined;
+  };
+  p.$run = function (this: Record<string, any>, model: string, operation: string, args?: unknown) {
+    const d = this[lowerCaseFirst(model)] as Record<string, (a: unknown) => unknown> | undefined;
     const fn = d?.[operation];
-    if (typeof fn !== 'function') return target.$run(model, operation, args);
+    if (typeof fn !== 'function') return state(this).hooked.$run(model, operation, args);
     return Promise.resolve(fn.call(d, args));
-  });
+  };
   for (const model of Object.values(schema.models)) {
     const key = lowerCaseFirst(model.name);
-    let wrapped: object | undefined;
-    Object.defineProperty(out, key, {
-      get: () => (wrapped ??= wrapDelegate(target[key] as Delegate, model.name, client, state)),
+    const dproto = delegatePrototype(model, first.hooked[key] as object);
+    Object.defineProperty(p, key, {
+      get(this: unknown) {
+        const s = state(this);
+        let d = s.delegates[key];
+        if (!d) {
+          const site: Site = { session: s.session, model, delegate: s.hooked[key] as Delegate };
+          d = Object.create(dproto) as object;
+          (d as Record<symbol, unknown>)[DELEGATE] = { site, state: s };
+          s.delegates[key] = d;
+        }
+        return d;
+      },
     });
   }
-  return out;
+  proto = p;
+  bySetting.set(allowRaw, proto);
+  return proto;
 }
 
-function wrapDelegate(delegate: Delegate, modelName: string, client: object, state: State): object {
-  const model = state.session.schema.models[modelName]!;
-  const site = { session: state.session, model, delegate };
-  const lazy = (fn: (ctx: QueryContext, args: any) => Promise<unknown>) => (args: any) =>
-    new WardenPromise(clientContext(client), (ctx) => fn(ctx, args ?? {}));
-  const ops: Record<string, (args: any) => unknown> = {
-    create: lazy((ctx, a) => writes.create(site, ctx, a)),
-    createMany: lazy((ctx, a) => writes.createMany(site, ctx, a, false)),
-    createManyAndReturn: lazy((ctx, a) => writes.createMany(site, ctx, a, true)),
-    update: lazy((ctx, a) => writes.update(site, ctx, a)),
-    updateMany: lazy((ctx, a) => writes.updateMany(site, ctx, a, false)),
-    updateManyAndReturn: lazy((ctx, a) => writes.updateMany(site, ctx, a, true)),
-    upsert: lazy((ctx, a) => writes.upsert(site, ctx, a)),
-    delete: lazy((ctx, a) => writes.deleteOne(site, ctx, a)),
-  };
-  const out = Object.create(delegate) as Record<string, unknown>;
-  for (const [name, fn] of Object.entries(ops)) {
-    if (typeof delegate[name] === 'function') Object.defineProperty(out, name, { value: fn });
+interface Site {
+  readonly session: PolicySession;
+  readonly model: ModelDef;
+  readonly delegate: Delegate;
+}
+
+const WRITES: Record<string, (site: Site, ctx: QueryContext, args: any) => Promise<unknown>> = {
+  create: (site, ctx, a) => writes.create(site, ctx, a),
+  createMany: (site, ctx, a) => writes.createMany(site, ctx, a, false),
+  createManyAndReturn: (site, ctx, a) => writes.createMany(site, ctx, a, true),
+  update: (site, ctx, a) => writes.update(site, ctx, a),
+  updateMany: (site, ctx, a) => writes.updateMany(site, ctx, a, false),
+  updateManyAndReturn: (site, ctx, a) => writes.updateMany(site, ctx, a, true),
+  upsert: (site, ctx, a) => writes.upsert(site, ctx, a),
+  delete: (site, ctx, a) => writes.deleteOne(site, ctx, a),
+};
+
+/** The ORM delegate's operations (its prototype's methods). */
+function operationNames(sample: object): string[] {
+  const proto = Object.getPrototypeOf(sample) as object;
+  return Object.getOwnPropertyNames(proto).filter(
+    (n) => n !== 'constructor' && typeof (proto as Record<string, unknown>)[n] === 'function',
+  );
+}
+
+/**
+ * One prototype per model: operations the rows filters already govern (reads, deleteMany,
+ * permissions) pass to the hooked delegate; single-row writes and creates go through the
+ * policy's own checks.
+ */
+function delegatePrototype(model: ModelDef, sample: object): object {
+  const p: Record<string, unknown> = {};
+  const inner = (self: unknown) => (self as { [DELEGATE]: { site: Site; state: State } })[DELEGATE];
+  for (const name of operationNames(sample)) {
+    if (Object.hasOwn(WRITES, name)) continue;
+    p[name] = function (this: unknown, args?: unknown) {
+      return inner(this).site.delegate[name]!(args);
+    };
   }
-  Object.defineProperty(out, 'check', {
-    value: (args: CheckArgs) =>
-      Promise.resolve(state.checker.check(modelName, (state.session.user ?? null) as never, args)),
-  });
-  return out;
+  for (const [name, run] of Object.entries(WRITES)) {
+    p[name] = function (this: unknown, args?: unknown) {
+      const { site, state } = inner(this);
+      return new WardenPromise(clientContext(state.hooked), (ctx) => run(site, ctx, args ?? {}));
+    };
+  }
+  p.check = function (this: unknown, args: CheckArgs) {
+    const { state } = inner(this);
+    return Promise.resolve(
+      state.checker.check(model.name, (state.session.user ?? null) as never, args),
+    );
+  };
+  return p;
 }

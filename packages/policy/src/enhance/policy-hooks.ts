@@ -51,6 +51,7 @@ export interface PolicySession {
   readonly schema: SchemaDef;
   readonly user: PolicyUser;
   readonly shape: string;
+  readonly entry: ShapeEntry;
   filter(
     provider: 'sqlite' | 'postgresql',
     model: string,
@@ -58,72 +59,97 @@ export interface PolicySession {
     alias: string,
     variant?: 'pre-update',
   ): PolicyFilter;
-  fieldFilter(
-    provider: 'sqlite' | 'postgresql',
-    model: string,
-    field: string,
-    operation: 'read' | 'update',
-    alias: string,
-  ): PolicyFilter;
 }
 
-export function policySession(schema: SchemaDef, user: PolicyUser): PolicySession {
-  const shape = userShapeKey(schema, user);
-  return {
-    schema,
-    user,
-    shape,
-    filter: (provider, model, operation, alias, variant) =>
-      cached(
-        schema,
-        `${shape}\0${provider}\0${model}\0${operation}\0${alias}\0${variant ?? ''}`,
-        () =>
-          compilePolicyFilter(schema, model, operation, {
-            dialect: provider,
-            alias,
-            user,
-            authParam,
-            preUpdate: variant === 'pre-update',
-          }),
-      ),
-    fieldFilter: (provider, model, field, operation, alias) =>
-      cached(schema, `${shape}\0${provider}\0${model}.${field}\0${operation}\0${alias}`, () =>
-        compileFieldPolicyFilter(schema, model, field, operation, {
+type Filter = Expression<SqlBool> | boolean;
+type ReadAs = { readonly model: string; readonly operation: PolicyOperation | 'none' };
+type SharedHooks = Required<Pick<QueryHooks, 'rowFilter' | 'fieldReadable' | 'cacheKey'>>;
+
+/**
+ * Everything shared by the users of one shape: compiled filters (user values are parameters)
+ * and the hook functions. Built with the first user of the shape; valid for all of them.
+ */
+interface ShapeEntry {
+  readonly filter: PolicySession['filter'];
+  readonly hooks: Map<string, SharedHooks>;
+}
+
+const entries = new WeakMap<SchemaDef, Map<string, ShapeEntry>>();
+
+function shapeEntry(schema: SchemaDef, shape: string, user: PolicyUser): ShapeEntry {
+  let byShape = entries.get(schema);
+  if (!byShape) entries.set(schema, (byShape = new Map()));
+  let entry = byShape.get(shape);
+  if (entry) return entry;
+  const filter: PolicySession['filter'] = (provider, model, operation, alias, variant) =>
+    cached(
+      schema,
+      `${shape}\0${provider}\0${model}\0${operation}\0${alias}\0${variant ?? ''}`,
+      () =>
+        compilePolicyFilter(schema, model, operation, {
           dialect: provider,
           alias,
           user,
           authParam,
+          preUpdate: variant === 'pre-update',
         }),
-      ),
-  };
+    );
+  entry = { filter, hooks: new Map() };
+  if (byShape.size >= MAX_CACHED) byShape.delete(byShape.keys().next().value!);
+  byShape.set(shape, entry);
+  return entry;
 }
 
-type Filter = Expression<SqlBool> | boolean;
+export function policySession(schema: SchemaDef, user: PolicyUser): PolicySession {
+  const shape = userShapeKey(schema, user);
+  const entry = shapeEntry(schema, shape, user);
+  return { schema, user, shape, entry, filter: entry.filter };
+}
+
+function sharedHooks(session: PolicySession, readAs: ReadAs | undefined): SharedHooks {
+  const key = readAs ? `${readAs.model}:${readAs.operation}` : '';
+  let hooks = session.entry.hooks.get(key);
+  if (hooks) return hooks;
+  const { schema, shape, filter } = session;
+  const user = session.user;
+  hooks = {
+    rowFilter: (model: ModelDef, operation, alias, ctx: QueryContext): Filter => {
+      if (readAs && operation === 'read' && model.name === readAs.model) {
+        if (readAs.operation === 'none') return true;
+        const variant = readAs.operation === 'update' ? 'pre-update' : undefined;
+        return filter(ctx.provider, model.name, readAs.operation, alias, variant);
+      }
+      const variant = operation === 'update' ? 'pre-update' : undefined;
+      return filter(ctx.provider, model.name, operation, alias, variant);
+    },
+    fieldReadable: (model: ModelDef, field, alias, ctx: QueryContext): Filter =>
+      readAs?.operation === 'none' && model.name === readAs.model
+        ? true
+        : cached(schema, `${shape}\0${ctx.provider}\0${model.name}.${field}\0read\0${alias}`, () =>
+            compileFieldPolicyFilter(schema, model.name, field, 'read', {
+              dialect: ctx.provider,
+              alias,
+              user,
+              authParam,
+            }),
+          ),
+    cacheKey: readAs ? `${shape}\0as:${key}` : shape,
+  };
+  session.entry.hooks.set(key, hooks);
+  return hooks;
+}
 
 /**
  * The ORM hooks that enforce `session`'s rules: read filters everywhere rows are selected,
  * update/delete filters in mutation WHEREs, field read masks. `readAs` replaces the read
  * filter of one model (the policy layer's own checks use it to select rows by another rule).
  */
-export function policyHooks(
-  session: PolicySession,
-  readAs?: { readonly model: string; readonly operation: PolicyOperation | 'none' },
-): QueryHooks {
+export function policyHooks(session: PolicySession, readAs?: ReadAs): QueryHooks {
+  const shared = sharedHooks(session, readAs);
   return {
-    rowFilter: (model: ModelDef, operation, alias, ctx: QueryContext): Filter => {
-      if (readAs && operation === 'read' && model.name === readAs.model) {
-        if (readAs.operation === 'none') return true;
-        const variant = readAs.operation === 'update' ? 'pre-update' : undefined;
-        return session.filter(ctx.provider, model.name, readAs.operation, alias, variant);
-      }
-      const variant = operation === 'update' ? 'pre-update' : undefined;
-      return session.filter(ctx.provider, model.name, operation, alias, variant);
-    },
-    fieldReadable: (model: ModelDef, field, alias, ctx: QueryContext): Filter =>
-      readAs?.operation === 'none' && model.name === readAs.model
-        ? true
-        : session.fieldFilter(ctx.provider, model.name, field, 'read', alias),
-    cacheKey: readAs ? `${session.shape}\0as:${readAs.model}:${readAs.operation}` : session.shape,
+    rowFilter: shared.rowFilter,
+    fieldReadable: shared.fieldReadable,
+    cacheKey: shared.cacheKey,
     params: userParams(session.user),
   };
 }
