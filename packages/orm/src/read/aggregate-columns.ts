@@ -67,7 +67,16 @@ export function aggregateOf(
       return { sql: sql`sum(${c})`, decode: toNumber };
     case '_min':
     case '_max': {
-      const fn = sql.raw(op === '_min' ? 'min' : 'max');
+      // PostgreSQL has no min/max over booleans: false < true, so they are bool_and/bool_or.
+      const name =
+        f.type === 'Boolean' && !sqlite
+          ? op === '_min'
+            ? 'bool_and'
+            : 'bool_or'
+          : op === '_min'
+            ? 'min'
+            : 'max';
+      const fn = sql.raw(name);
       return {
         sql: d.selectColumn(f, sql`${fn}(${c})`) as RawBuilder<unknown>,
         decode: fieldDecoder(scope.ctx.schema, scope.ctx.provider, f, 'column'),

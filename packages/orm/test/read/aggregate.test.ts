@@ -71,6 +71,17 @@ describe.each(await testDialects())('count, aggregate, groupBy on %s', (dialect)
     expect(none).toEqual({ _sum: { views: null }, _count: 0 });
   });
 
+  it('min/max of booleans and enums', async () => {
+    const r = await db.post.aggregate({ _min: { published: true }, _max: { published: true } });
+    expect(r).toEqual({ _min: { published: false }, _max: { published: true } });
+    const g = await db.post.groupBy({
+      by: ['authorId'],
+      _min: { published: true },
+      orderBy: { authorId: 'asc' },
+    });
+    expect(g.map((x: any) => x._min.published)).toEqual([false, true, false]);
+  });
+
   it('aggregates keep BigInt and Decimal types', async () => {
     const r = await db.kitchen.aggregate({
       _sum: { big: true },
