@@ -22,7 +22,7 @@ export function readQueryArgs(url: URL, limits: RpcLimits): unknown {
   if (meta.length > limits.maxQueryLength) {
     throw new RequestError(413, 'QUERY_TOO_LONG', 'The meta parameter is too long');
   }
-  return checkArgs(deserialize(args, parseJson(meta, 'meta')), limits);
+  return deserialize(checkArgs(args, limits), parseJson(meta, 'meta'));
 }
 
 /** Reads a JSON request body, bounded by `maxBodyBytes`, strictly UTF-8. */
@@ -32,7 +32,7 @@ export async function readBodyArgs(request: Request, limits: RpcLimits): Promise
   const body = parseJson(text, 'body');
   if (isPlainObject(body) && Object.hasOwn(body, 'meta')) {
     const { meta, ...args } = body;
-    return checkArgs(deserialize(args, meta), limits);
+    return deserialize(checkArgs(args, limits), meta);
   }
   return checkArgs(body, limits);
 }
@@ -51,7 +51,7 @@ export async function readBodyJson(request: Request, limits: RpcLimits): Promise
 export function decodeArgs(value: unknown, limits: RpcLimits): unknown {
   if (isPlainObject(value) && Object.hasOwn(value, 'meta')) {
     const { meta, ...args } = value;
-    return checkArgs(deserialize(args, meta), limits);
+    return deserialize(checkArgs(args, limits), meta);
   }
   return checkArgs(value, limits);
 }
@@ -108,12 +108,14 @@ function deserialize(json: unknown, meta: unknown): unknown {
       'meta must be an object of the form { serialization: { values: {...} } }',
     );
   }
-  const { values, ...rest } = serialization;
-  if (Object.keys(rest).length > 0) {
+  // superjson writes `v` (its format version) beside `values`; referential equalities are
+  // refused: arguments never need shared references, and they let a request alias objects.
+  const { values, v, ...rest } = serialization;
+  if (Object.keys(rest).length > 0 || (v !== undefined && typeof v !== 'number')) {
     throw new RequestError(
       400,
       'INVALID_META',
-      `meta.serialization may only hold "values"; got ${Object.keys(rest).join(', ')}`,
+      `meta.serialization may only hold "values" and "v"; got ${Object.keys(serialization).join(', ')}`,
     );
   }
   checkSerializedTypes(values, 'meta.serialization.values');
@@ -188,6 +190,7 @@ function checkShape(root: unknown, limits: RpcLimits, rootPath: string): void {
   ];
   while (stack.length > 0) {
     const { value, path, depth } = stack.pop()!;
+    // Only what JSON.parse made is walked: deserialized values (Decimal, Date) are not input.
     if (value === null || typeof value !== 'object') continue;
     if (depth >= limits.maxDepth) {
       throw new RequestError(
