@@ -2,6 +2,7 @@ import type { BinaryOp, CallExpr, Expr, PolicyOperation, PolicyRule } from '@war
 import {
   FALSE,
   MIRROR,
+  TRUE,
   TV_FALSE,
   TV_TRUE,
   TV_UNKNOWN,
@@ -115,8 +116,18 @@ function lowerIn(left: Operand, right: Operand, freeTv: () => TV): TV {
     items = right.v.map((v: unknown) => ({ k: 'const', v }) as const);
   else if (right.k === 'const' && right.v === null) return TV_UNKNOWN;
   else return freeTv();
-  // Null-safe like `==`: a null left side is simply not in the list.
-  return items.reduce<TV>((acc, item) => tvOr(acc, compare('eq', left, item, freeTv)), TV_FALSE);
+  // As enforcement: a null left side makes `in` UNKNOWN; null items never match.
+  let present: Formula;
+  if (left.k === 'const') {
+    if (left.v === null || left.v === undefined) return TV_UNKNOWN;
+    present = TRUE;
+  } else if (left.k === 'var') {
+    present = and(left.guard.pos, atom({ k: 'null', x: left.info.id, negated: true }));
+  } else return freeTv();
+  const matches = items
+    .filter((item) => !(item.k === 'const' && (item.v === null || item.v === undefined)))
+    .map((item) => compare('eq', left, item, freeTv));
+  return { T: or(...matches.map((m) => m.T)), F: and(present, ...matches.map((m) => m.F)) };
 }
 
 /** `l op r` for any two operands. */
@@ -135,14 +146,18 @@ function compareRows(op: CmpOp, l: Operand, r: Operand, freeTv: () => TV): TV {
     if (isAnonymous(l) || isAnonymous(r)) equal = FALSE;
     else if (l.ids.length !== r.ids.length || l.ids.length === 0) return freeTv();
     else {
-      const ids = l.ids.map(
-        (id, i) => compare('eq', unguarded(id), unguarded(r.ids[i]!), freeTv).T,
-      );
-      equal = or(and(l.exists.neg, r.exists.neg), and(l.exists.pos, r.exists.pos, ...ids));
+      // As enforcement: rows are equal when both exist and their ids are equal and non-null.
+      const ids = l.ids.map((id, i) => idsEqual(unguarded(id), unguarded(r.ids[i]!), freeTv));
+      equal = and(l.exists.pos, r.exists.pos, ...ids);
     }
   } else return freeTv();
   const tv = tvOf(equal);
   return op === 'eq' ? tv : tvNot(tv);
+}
+
+function idsEqual(a: Operand, b: Operand, freeTv: () => TV): Formula {
+  const missing = (o: Operand) => o.k === 'const' && (o.v === null || o.v === undefined);
+  return missing(a) || missing(b) ? FALSE : compare('eq', a, b, freeTv).T;
 }
 
 /** `author == auth()` is false for an anonymous user, as the semantics pin down. */

@@ -100,10 +100,12 @@ function equal(l: Expr, r: Expr, env: Env): boolean {
   if (isRowLike(l, env) || isRowLike(r, env)) {
     const anonAuth = (e: Expr) => e.kind === 'auth' && env.user === null;
     if ((anonAuth(l) && r.kind !== 'null') || (anonAuth(r) && l.kind !== 'null')) return false;
-    if (a === null || b === null) return a === b;
+    // Rows are equal when both exist with equal, non-null ids; a missing row equals only `null`.
+    if (l.kind === 'null' || r.kind === 'null') return a === b;
+    if (a === null || b === null) return false;
     const ia = (a as Record<string, unknown>).id;
     const ib = (b as Record<string, unknown>).id;
-    return compareValues(ia, ib) === 0;
+    return ia !== null && ia !== undefined && compareValues(ia, ib) === 0;
   }
   if (a === null || b === null) return a === b;
   return compareValues(a, b) === 0;
@@ -131,9 +133,9 @@ export function cond(e: Expr, env: Env): K {
           const list = value(e.right, env);
           if (list === null) return null;
           const l = value(e.left, env);
-          return (list as unknown[]).some((item) =>
-            l === null || item === null ? l === item : compareValues(l, item) === 0,
-          );
+          // A null left side is UNKNOWN, as in enforcement; null items never match.
+          if (l === null) return null;
+          return (list as unknown[]).some((item) => item !== null && compareValues(l, item) === 0);
         }
         case '<':
         case '<=':
