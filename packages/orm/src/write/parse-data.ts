@@ -9,6 +9,7 @@ import { expectBoolean, expectObject } from '../validate/args.js';
 import type { ArgPath } from '../validate/invalid.js';
 import { describeType, invalidInput, isPlainObject } from '../validate/invalid.js';
 import { fillDefault } from './defaults.js';
+import { writeHooks } from './write-hooks.js';
 import { encodeField } from './encode-field.js';
 import { checkModelRules } from './model-rules.js';
 import type {
@@ -108,7 +109,12 @@ export function parseCreate(
   for (const field of Object.values(model.fields)) {
     if (field.kind === 'relation' || field.ignored || field.name in values) continue;
     if (nested.fixed.has(field.name) || coveredFk.has(field.name)) continue;
-    const d = fillDefault(field, w.now);
+    let d = fillDefault(field, w.now);
+    const authDefault = writeHooks(w.ctx)?.authDefault;
+    if (field.default?.kind === 'auth' && authDefault) {
+      const v = authDefault(model, field, field.default.path);
+      if (v !== undefined) d = { kind: 'value', value: v };
+    }
     if (d.kind === 'value') {
       const enc = encodeField(w, { ...field, validations: [] }, d.value, [...path, field.name]);
       values[field.name] = enc.db;
@@ -124,7 +130,7 @@ export function parseCreate(
     }
   }
   if (model.validations.length > 0) checkModelRules(model, api, undefined, path, w.site);
-  return { model, path, values, before, after };
+  return { model, path, values, api, before, after };
 }
 
 function numberOp(

@@ -18,6 +18,8 @@ export interface CreatePlan {
   readonly model: ModelDef;
   readonly path: ArgPath;
   readonly values: Record<string, unknown>;
+  /** The row's API values (input and defaults), for `beforeCreate` hooks. */
+  readonly api: Readonly<Record<string, unknown>>;
   /** Owner-side to-one writes that produce this row's foreign keys (run before the insert). */
   readonly before: RelationOp[];
   /** Writes that need this row's keys (run after the insert). */

@@ -16,6 +16,8 @@ import type { Row, StatementResult } from './statement.js';
 import { Binder, aliased, execute, rememberPlan, selectList } from './statement.js';
 import type { WriteScope } from './write-scope.js';
 import { describeWhere } from './not-found.js';
+import { writeHooks } from './write-hooks.js';
+import { idWhere } from './result.js';
 
 /** A predicate on rows of a model under `alias`, with its values bound through `b`. */
 export type Scoped = (b: Binder, alias: string) => Pred;
@@ -123,6 +125,8 @@ export async function insertRow(w: WriteScope, model: ModelDef, values: Row): Pr
 export async function createTree(w: WriteScope, plan: CreatePlan, fixed?: Row): Promise<Row> {
   const values: Row = { ...plan.values, ...fixed };
   for (const op of plan.before) Object.assign(values, await ownerKeys(w, op));
+  const before = writeHooks(w.ctx)?.beforeCreate;
+  if (before) await before(plan.model, { data: plan.api, columns: values }, w.ctx);
   const row = await insertRow(w, plan.model, values);
   for (const op of plan.after) await relationOp(w, op, row);
   return row;
@@ -145,6 +149,10 @@ export async function insertMany(
     if (!g) groups.set(key, (g = []));
     g.push(values);
   }
+  const before = writeHooks(w.ctx)?.beforeCreate;
+  if (before)
+    for (const p of plans)
+      await before(model, { data: p.api, columns: { ...p.values, ...fixed } }, w.ctx);
   const rows: Row[] = [];
   let count = 0;
   const maxParams = w.ctx.provider === 'sqlite' ? 30000 : 60000;
@@ -376,6 +384,14 @@ export async function updateTree(
     sets.length === 0
       ? await selectRows(w, plan.model, where, extra, 'update')
       : (await updateWhere(w, plan.model, sets, where, extra, true)).rows;
+  const after = writeHooks(w.ctx)?.afterUpdate;
+  if (after && sets.length > 0 && rows.length > 0) {
+    await after(
+      plan.model,
+      rows.map((r) => idWhere(w.ctx, plan.model, r)),
+      w.ctx,
+    );
+  }
   if (plan.after.length > 0)
     for (const row of rows) for (const op of plan.after) await relationOp(w, op, row);
   return rows;

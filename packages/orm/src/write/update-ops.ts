@@ -14,7 +14,8 @@ import { invalidInput, isPlainObject } from '../validate/invalid.js';
 import { checkWhere, parseCreate, parseUpdate } from './parse-data.js';
 import type { CreatePlan, UpdatePlan, WhereRef } from './plan-types.js';
 import { hasNested } from './plan-types.js';
-import { shapeMany, shapeOne, shaperFor } from './result.js';
+import { idWhere, shapeMany, shapeOne, shaperFor } from './result.js';
+import { writeHooks } from './write-hooks.js';
 import { createTree, insertRow, updateTree, updateWhere, writeFilter } from './run-tree.js';
 import { insertSql, setList, updateSql } from './sql-builders.js';
 import type { Row } from './statement.js';
@@ -105,7 +106,7 @@ export async function update(ctx: QueryContext, model: ModelDef, args: unknown):
   const w = writeScope(ctx, site, a);
   const plan = parseUpdate(w, model, a.data, ['data']);
   const nested = hasNested(plan);
-  if (!nested && plan.sets.length > 0 && shaper.direct) {
+  if (!nested && plan.sets.length > 0 && shaper.direct && !writeHooks(ctx)?.afterUpdate) {
     const { rows } = await updateFlat(w, plan, 'update', true, undefined);
     if (rows.length === 0) throw recordNotFound(model, 'update', a.where);
     return shaper.decode(rows[0]!);
@@ -147,7 +148,18 @@ async function updateManyRows(
   const limit = limitOf(w, a);
   if (a.where !== undefined) checkWhere(w, model, a.where, ['where'], false);
   if (plan.sets.length === 0) return { rows: [], count: 0 };
-  return updateFlat(w, plan, operation, returning, limit);
+  const after = writeHooks(ctx)?.afterUpdate;
+  if (!after) return updateFlat(w, plan, operation, returning, limit);
+  return runInTransaction(ctx, async (tx) => {
+    const res = await updateFlat({ ...w, ctx: tx }, plan, operation, true, limit);
+    if (res.rows.length > 0)
+      await after(
+        model,
+        res.rows.map((r) => idWhere(tx, model, r)),
+        tx,
+      );
+    return { rows: res.rows, count: res.rows.length };
+  });
 }
 
 /** `updateMany`: one `update` statement; `{ count }`. */

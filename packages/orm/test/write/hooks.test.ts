@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { hookParam, withHooks } from '@warden/orm';
+import { hookParam, withHooks, WardenError } from '@warden/orm';
 import type { QueryHooks } from '@warden/orm';
 import { testDialects } from '@warden/test-kit';
 import { clearAll, openWriteDb } from './fixtures/setup.js';
@@ -117,5 +117,76 @@ describe.each(await testDialects())('writes under row-filter hooks on %s', (dial
       include: { comments: true },
     });
     expect(withComments.comments.map((x: any) => x.body)).toEqual(['fine']);
+  });
+
+  it('beforeCreate sees every row and can refuse the whole mutation', async () => {
+    const made: string[] = [];
+    const h = withHooks(db, {
+      beforeCreate: (model: any, row: any) => {
+        made.push(`${model.name}:${row.data.title ?? row.data.body ?? row.data.email}`);
+        if (row.data.body === 'forbidden')
+          throw new WardenError('REJECTED_BY_POLICY', 'no', { reason: 'no-access' });
+      },
+      cacheKey: 'create-check',
+    } as QueryHooks);
+    const before = await db.comment.count();
+    await expect(
+      h.post.create({
+        data: {
+          title: 'n',
+          authorId: userId,
+          comments: { create: [{ body: 'ok' }, { body: 'forbidden' }] },
+        },
+      }),
+    ).rejects.toMatchObject({ code: 'REJECTED_BY_POLICY' });
+    expect(made).toEqual(['Post:n', 'Comment:ok', 'Comment:forbidden']);
+    expect(await db.comment.count()).toBe(before);
+    expect(await db.post.count({ where: { title: 'n' } })).toBe(0);
+  });
+
+  it('afterUpdate runs in the transaction with the updated ids and can roll back', async () => {
+    const calls: unknown[] = [];
+    const h = withHooks(db, {
+      afterUpdate: async (model: any, ids: any, ctx: any) => {
+        calls.push([model.name, ids]);
+        // Runs on the transaction's connection: it sees the uncommitted update.
+        const rows = await ctx.kysely
+          .selectFrom('Post')
+          .select(['views'])
+          .where(
+            'id',
+            'in',
+            ids.map((i: any) => i.id),
+          )
+          .execute();
+        if (rows.some((r: any) => r.views > 50))
+          throw new WardenError('REJECTED_BY_POLICY', 'post-update', { reason: 'post-update' });
+      },
+      cacheKey: 'post-update',
+    } as QueryHooks);
+    const p = await post(5);
+    expect((await h.post.update({ where: { id: p.id }, data: { views: 20 } })).views).toBe(20);
+    expect(calls).toEqual([['Post', [{ id: p.id }]]]);
+    await expect(h.post.update({ where: { id: p.id }, data: { views: 99 } })).rejects.toMatchObject(
+      { reason: 'post-update' },
+    );
+    await expect(h.post.updateMany({ data: { views: { increment: 45 } } })).rejects.toMatchObject({
+      reason: 'post-update',
+    });
+    expect(
+      (await db.post.findMany({ orderBy: { views: 'asc' } })).map((r: any) => r.views),
+    ).toEqual([0, 10, 20]);
+    expect(
+      await h.post.updateMany({ where: { views: { lt: 15 } }, data: { views: { increment: 1 } } }),
+    ).toEqual({ count: 2 });
+  });
+
+  it('authDefault fills @default(auth().id)', async () => {
+    const h = withHooks(db, {
+      authDefault: (_m: any, _f: any, path: any) => (path[0] === 'id' ? userId : undefined),
+      cacheKey: 'auth',
+    } as QueryHooks);
+    expect((await h.comment.create({ data: { body: 'mine' } })).ownerId).toBe(userId);
+    expect((await db.comment.create({ data: { body: 'anon' } })).ownerId).toBeNull();
   });
 });
