@@ -132,7 +132,10 @@ function valueToTri(v: Val, ctx: CompileContext): TriCond {
     case 'sql': {
       const yes = toDbValue(ctx.schema, ctx.dialect, v.field, true);
       const no = toDbValue(ctx.schema, ctx.dialect, v.field, false);
-      return { t: sql<SqlBool>`${v.sql} = ${yes}`, f: sql<SqlBool>`${v.sql} = ${no}` };
+      return {
+        t: sql<SqlBool>`${v.sql} = ${ruleConstant(yes)}`,
+        f: sql<SqlBool>`${v.sql} = ${ruleConstant(no)}`,
+      };
     }
     case 'array':
     case 'constRows':
@@ -374,7 +377,7 @@ export function valueSql(v: Val, ctx: CompileContext, hint?: FieldDef): RawBuild
           ),
         );
       }
-      return param(toDbValue(ctx.schema, ctx.dialect, field, v.value, v.enumName));
+      return ruleConstant(toDbValue(ctx.schema, ctx.dialect, field, v.value, v.enumName));
     }
     case 'sql':
       return v.sql;
@@ -383,7 +386,7 @@ export function valueSql(v: Val, ctx: CompileContext, hint?: FieldDef): RawBuild
       const no = toDbValue(ctx.schema, ctx.dialect, undefined, false);
       const t = v.tri.t === true ? sql`true` : v.tri.t === false ? sql`false` : v.tri.t;
       const f = v.tri.f === true ? sql`true` : v.tri.f === false ? sql`false` : v.tri.f;
-      return sql`(case when ${t} then ${yes} when ${f} then ${no} else null end)`;
+      return sql`(case when ${t} then ${ruleConstant(yes)} when ${f} then ${ruleConstant(no)} else null end)`;
     }
     case 'array':
     case 'constRows':
@@ -393,6 +396,18 @@ export function valueSql(v: Val, ctx: CompileContext, hint?: FieldDef): RawBuild
         model: ctx.model,
       });
   }
+}
+
+/**
+ * A constant of the rule itself (not a user value) is part of the statement's shape, so it is
+ * inlined: the planner sees `published = 1`, as in a hand-written query. Strings and other
+ * kinds stay parameters.
+ */
+function ruleConstant(value: unknown): RawBuilder<unknown> {
+  if (typeof value === 'boolean' || (typeof value === 'number' && Number.isSafeInteger(value))) {
+    return sql.lit(value);
+  }
+  return param(value);
 }
 
 function isNullable(v: Val): boolean {
