@@ -26,14 +26,15 @@ describe.each(await testDialects())('fetch client on %s', (dialect) => {
     await blogApi.close();
   });
 
-  const as = (user: object | undefined) =>
+  // Schemas loaded at run time are untyped; generated `schema.ts` files give typed clients.
+  const as = (user: object | undefined): any =>
     createFetchClient(blogApi.schema, {
       endpoint: blogApi.endpoint,
       headers: (): Record<string, string> => (user ? { 'x-test-user': JSON.stringify(user) } : {}),
     });
 
   test('BigInt, Decimal, Bytes, DateTime and Json survive the round trip both ways', async () => {
-    const api = createFetchClient(kindsApi.schema, { endpoint: kindsApi.endpoint });
+    const api: any = createFetchClient(kindsApi.schema, { endpoint: kindsApi.endpoint });
     const value = {
       big: 9007199254740993n,
       money: new Decimal('12345678901234567890.123456789'),
@@ -88,7 +89,7 @@ describe.each(await testDialects())('fetch client on %s', (dialect) => {
     const reader = as({ id: 'r', role: 'Reader' });
     const denied = await reader.post
       .create({ data: { title: 'No', content: 'c', authorId: 'r' } })
-      .catch((e) => e);
+      .catch((e: unknown) => e as any);
     expect(isWardenError(denied)).toBe(true);
     expect(denied).toMatchObject({
       code: 'REJECTED_BY_POLICY',
@@ -96,25 +97,29 @@ describe.each(await testDialects())('fetch client on %s', (dialect) => {
       model: 'Post',
       operation: 'create',
     });
-    const invalid = await reader.post.findMany({ where: { title: 5 } }).catch((e) => e);
+    const invalid = await reader.post
+      .findMany({ where: { title: 5 } })
+      .catch((e: unknown) => e as any);
     expect(invalid).toMatchObject({ code: 'INVALID_INPUT', status: 422 });
     expect(invalid.path).toContain('title');
     const missing = await reader.post
       .update({ where: { id: 'nope' }, data: { title: 'x' } })
-      .catch((e) => e);
+      .catch((e: unknown) => e as any);
     expect(missing).toMatchObject({ code: 'NOT_FOUND', status: 404 });
   });
 
   test('an unreachable API is an INTERNAL WardenError naming the URL; an abort stays an AbortError', async () => {
-    const api = createFetchClient(blogApi.schema, { endpoint: 'http://127.0.0.1:9/api/model' });
-    const e = await api.post.findMany().catch((x) => x);
+    const api: any = createFetchClient(blogApi.schema, {
+      endpoint: 'http://127.0.0.1:9/api/model',
+    });
+    const e = await api.post.findMany().catch((x: unknown) => x as any);
     expect(e).toMatchObject({ code: 'INTERNAL' });
     expect(e.message).toContain('127.0.0.1:9');
     const controller = new AbortController();
     controller.abort();
     const aborted = await as(undefined)
       .post.findMany(undefined, controller.signal)
-      .catch((x) => x);
+      .catch((x: unknown) => x as any);
     expect(aborted.name).toBe('AbortError');
   });
 });

@@ -1,11 +1,11 @@
 import { lowerCaseFirst, type SchemaDef } from '@warden/schema';
-import { operationRoutes } from '@warden/server/wire';
+import { operationRoutes, type OperationName } from '@warden/server/wire';
 import type { FetchOptions } from './fetch-options.js';
 import { callOperation, callTransaction } from './request.js';
 
 /** The operations the RPC API serves, as methods. */
 export type FetchDelegate = {
-  readonly [op in keyof typeof operationRoutes]: (args?: any, signal?: AbortSignal) => Promise<any>;
+  readonly [op in OperationName]: (args?: any, signal?: AbortSignal) => Promise<any>;
 };
 
 export type FetchClient<S extends SchemaDef> = {

@@ -24,7 +24,7 @@ const remove: OperationRoute = {
 };
 
 /** Every operation the RPC API serves; anything else is a 400. */
-export const operationRoutes: Readonly<Record<string, OperationRoute>> = Object.freeze({
+export const operationRoutes = Object.freeze({
   findMany: read,
   findUnique: read,
   findUniqueOrThrow: read,
@@ -48,6 +48,9 @@ export const operationRoutes: Readonly<Record<string, OperationRoute>> = Object.
   deleteMany: remove,
 });
 
+/** The name of an operation the RPC API serves. */
+export type OperationName = keyof typeof operationRoutes;
+
 export function findOperationRoute(op: string): OperationRoute | undefined {
-  return Object.hasOwn(operationRoutes, op) ? operationRoutes[op] : undefined;
+  return Object.hasOwn(operationRoutes, op) ? operationRoutes[op as OperationName] : undefined;
 }
