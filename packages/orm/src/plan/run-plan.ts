@@ -20,6 +20,8 @@ interface Plan<R> {
 }
 
 const NO_CACHE = Symbol('no-cache');
+/** Prepared-statement names are never reused, even after one is dropped. */
+let preparedNames = 0;
 
 function cacheKeyOf(ctx: QueryContext, prefix: string, args: unknown): string | typeof NO_CACHE {
   const hooks = ctx.hooks;
@@ -55,7 +57,7 @@ export async function runPlan<R>(
       const prepared = ctx.engine.prepared;
       // Bounded: each name is a server-side statement on every pooled connection.
       if (plan.compiled && prepared && prepared.size < 4000 && !prepared.has(plan.compiled.sql)) {
-        prepared.set(plan.compiled.sql, `w${prepared.size}`);
+        prepared.set(plan.compiled.sql, `w${++preparedNames}`);
       }
     }
   }

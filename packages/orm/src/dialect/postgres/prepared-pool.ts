@@ -18,11 +18,14 @@ export function preparedPool(pool: pg.Pool, names: Map<string, string>): pg.Pool
         c[PATCHED] = true;
         (client as unknown as { query: unknown }).query = (text: unknown, values?: unknown) => {
           const name = typeof text === 'string' ? names.get(text) : undefined;
-          return name
-            ? query({ name, text, values })
-            : values === undefined
-              ? query(text)
-              : query(text, values);
+          if (!name) return values === undefined ? query(text) : query(text, values);
+          // A table changed under a prepared statement ("cached plan must not change result
+          // type"): stop preparing this text and run it unnamed.
+          return (query({ name, text, values }) as Promise<unknown>).catch((e: unknown) => {
+            if ((e as { code?: string }).code !== '0A000') throw e;
+            names.delete(text as string);
+            return query(text, values);
+          });
         };
       }
       return client;
