@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createChecker } from '../../src/checker/index.js';
+import { evaluateRule } from '../../src/index.js';
+import { rowOf } from './brute-force.js';
 import { bruteForce, domainSize, permitsWith, witnessValues } from './brute-force.js';
 import { prng, randomCase, type RuleCase } from './random-rules.js';
 
@@ -65,7 +67,14 @@ describe('checker against brute-force enumeration', () => {
       for (let sample = 0; sample < 20; sample++) {
         const values = new Map<string, unknown>();
         for (const [k, d] of cs.domains) values.set(k, d[Math.floor(r() * d.length)]);
-        if (!permitsWith({ ...cs, where: undefined }, values)) continue;
+        const byReference = permitsWith({ ...cs, where: undefined }, values);
+        // The project's enforcement oracle must agree with the tests' reference evaluator.
+        const byEnforcement = evaluateRule(cs.schema, 'Item', 'read', cs.user, rowOf(values));
+        if (byReference !== byEnforcement)
+          failures.push(
+            `seed ${seed}: enforcement ${byEnforcement}, reference ${byReference}: ${cs.text} row ${JSON.stringify(Object.fromEntries(values), big)}`,
+          );
+        if (!byReference && !byEnforcement) continue;
         permittedRows++;
         const where = whereOf(cs, values);
         if (!checker.check('Item', cs.user, { operation: 'read', where }))
