@@ -75,7 +75,8 @@ export function rememberPlan(
   ctx.plans.set(key, compiled);
   const prepared = ctx.engine.prepared;
   if (compiled && prepared && !prepared.has(compiled.sql))
-    prepared.set(compiled.sql, `w${prepared.size}`);
+    // Its own prefix: the read path numbers its names with a counter of its own.
+    prepared.set(compiled.sql, `x${prepared.size}`);
 }
 
 /** The fields a model's rows are returned with: every column the API knows. */
