@@ -1,23 +1,20 @@
-import type { BinaryOp, Expr, FunctionName, ScalarType } from '@warden/schema';
+import type { BinaryOp, Expr } from '@warden/schema';
 import type { ExprNode } from './ast.js';
 import { literalOf } from './arg-values.js';
 import type { Diagnostics } from './diagnostic.js';
-import type { FieldInfo, ModelInfo } from './model-info.js';
-
-/** Static type of an expression; `any` after an error, so one mistake is reported once. */
-type Ty =
-  | { readonly t: 'scalar'; readonly name: ScalarType; readonly list: boolean }
-  | { readonly t: 'enum'; readonly name: string; readonly list: boolean }
-  | { readonly t: 'model'; readonly name: string; readonly list: boolean }
-  | { readonly t: 'null' }
-  | { readonly t: 'array'; readonly items: readonly Ty[] }
-  | { readonly t: 'any' };
-
-const ANY: Ty = { t: 'any' };
-const BOOL: Ty = { t: 'scalar', name: 'Boolean', list: false };
-const STRING: Ty = { t: 'scalar', name: 'String', list: false };
-const NUMERIC = new Set<string>(['Int', 'BigInt', 'Float', 'Decimal']);
-const OPERATIONS = new Set(['create', 'read', 'update', 'delete']);
+import {
+  ANY,
+  BOOL,
+  comparable,
+  fieldType,
+  isBool,
+  show,
+  STRING,
+  type Ty,
+  type Typed,
+} from './expr-type.js';
+import type { ModelInfo } from './model-info.js';
+import { resolveCall } from './resolve-call.js';
 
 /** Where an expression appears; decides which names and functions are allowed. */
 export interface ExprContext {
@@ -32,12 +29,6 @@ export interface ExprContext {
   readonly diagnostics: Diagnostics;
 }
 
-interface Typed {
-  readonly expr: Expr;
-  readonly ty: Ty;
-}
-
-/** Resolves a rule's condition: names bound, types checked, must be Boolean. */
 export function resolveCondition(node: ExprNode, ctx: ExprContext): Expr {
   const r = new Resolver(ctx).resolve(node, ctx.model);
   if (!isBool(r.ty)) {
@@ -50,43 +41,10 @@ export function resolveCondition(node: ExprNode, ctx: ExprContext): Expr {
   return r.expr;
 }
 
-function isBool(ty: Ty): boolean {
-  return ty.t === 'any' || (ty.t === 'scalar' && ty.name === 'Boolean' && !ty.list);
-}
+export class Resolver {
+  constructor(readonly ctx: ExprContext) {}
 
-function show(ty: Ty): string {
-  switch (ty.t) {
-    case 'scalar':
-    case 'enum':
-    case 'model':
-      return `${ty.name}${ty.list ? '[]' : ''}`;
-    case 'null':
-      return 'null';
-    case 'array':
-      return 'an array';
-    case 'any':
-      return 'unknown';
-  }
-}
-
-function fieldType(f: FieldInfo): Ty {
-  switch (f.kind) {
-    case 'scalar':
-      return { t: 'scalar', name: f.type as ScalarType, list: f.list };
-    case 'enum':
-      return { t: 'enum', name: f.type, list: f.list };
-    case 'relation':
-      return { t: 'model', name: f.type, list: f.list };
-    case 'unsupported':
-    case 'unknown':
-      return ANY;
-  }
-}
-
-class Resolver {
-  constructor(private readonly ctx: ExprContext) {}
-
-  private error(code: Parameters<Diagnostics['error']>[0], message: string, node: ExprNode): Typed {
+  error(code: Parameters<Diagnostics['error']>[0], message: string, node: ExprNode): Typed {
     this.ctx.diagnostics.error(code, message, node.span);
     return { expr: { kind: 'null' }, ty: ANY };
   }
@@ -127,7 +85,7 @@ class Resolver {
       case 'member':
         return this.resolveMember(node, scope);
       case 'call':
-        return this.resolveCall(node, scope);
+        return resolveCall(this, node, scope);
       case 'array': {
         const items = node.items.map((i) => this.resolve(i, scope, enumHint));
         return {
@@ -375,7 +333,7 @@ class Resolver {
     mismatch(`: the right side of 'in' must be a list`);
   }
 
-  private arity(node: Extract<ExprNode, { k: 'call' }>, min: number, max: number): boolean {
+  arity(node: Extract<ExprNode, { k: 'call' }>, min: number, max: number): boolean {
     const count = node.args.length;
     if (count >= min && count <= max) return true;
     const want = min === max ? `${min}` : `${min} to ${max}`;
@@ -387,7 +345,7 @@ class Resolver {
     return false;
   }
 
-  private argError(node: Extract<ExprNode, { k: 'call' }>, i: number, want: string, got: Ty): void {
+  argError(node: Extract<ExprNode, { k: 'call' }>, i: number, want: string, got: Ty): void {
     const a = node.args[i];
     if (!a) return;
     this.ctx.diagnostics.error(
@@ -396,200 +354,4 @@ class Resolver {
       a.value.span,
     );
   }
-
-  private resolveCall(node: Extract<ExprNode, { k: 'call' }>, scope: ModelInfo): Typed {
-    const name = node.callee.name;
-    const ctx = this.ctx;
-    const args = node.args;
-    for (const a of args) {
-      if (a.name)
-        return this.error(
-          'invalid-expression',
-          `Function '${name}' takes no named arguments`,
-          a.value,
-        );
-    }
-    switch (name) {
-      case 'auth':
-        if (!this.arity(node, 0, 0)) return { expr: { kind: 'null' }, ty: ANY };
-        if (ctx.kind === 'validate')
-          return this.error('validate-non-scalar', `auth() cannot be used in @@validate`, node);
-        if (!ctx.authModel) {
-          return this.error(
-            'auth-without-model',
-            `auth() is used but there is no auth model: add a model 'User' or mark one with @@auth`,
-            node,
-          );
-        }
-        return {
-          expr: { kind: 'auth' },
-          ty: { t: 'model', name: ctx.authModel.name, list: false },
-        };
-      case 'future':
-        if (!this.arity(node, 0, 0)) return { expr: { kind: 'null' }, ty: ANY };
-        if (ctx.kind === 'validate' || !ctx.allowFuture) {
-          return this.error(
-            'future-outside-update',
-            `future() can only be used in rules for 'update' (or 'all')`,
-            node,
-          );
-        }
-        return { expr: { kind: 'future' }, ty: { t: 'model', name: ctx.model.name, list: false } };
-      case 'now':
-        this.arity(node, 0, 0);
-        return callOf('now', [], { t: 'scalar', name: 'DateTime', list: false });
-      case 'currentModel':
-      case 'currentOperation': {
-        if (ctx.kind === 'validate')
-          return this.error(
-            'unknown-function',
-            `Function '${name}' cannot be used in @@validate`,
-            node,
-          );
-        this.arity(node, 0, 1);
-        const resolved = args.map((a) => this.resolve(a.value, scope));
-        resolved.forEach(
-          (r, i) => !isScalar(r.ty, 'String') && this.argError(node, i, 'a casing string', r.ty),
-        );
-        return callOf(name, resolved, STRING);
-      }
-      case 'contains':
-      case 'startsWith':
-      case 'endsWith': {
-        if (!this.arity(node, 2, name === 'contains' ? 3 : 2)) return callOf(name, []);
-        const resolved = args.map((a) => this.resolve(a.value, scope));
-        resolved.forEach((r, i) => {
-          if (i < 2 && !isScalar(r.ty, 'String') && r.ty.t !== 'null')
-            this.argError(node, i, 'a String', r.ty);
-          if (i === 2 && !isScalar(r.ty, 'Boolean'))
-            this.argError(node, i, 'a Boolean (case-insensitive)', r.ty);
-        });
-        return callOf(name, resolved);
-      }
-      case 'has':
-      case 'hasSome':
-      case 'hasEvery':
-      case 'isEmpty': {
-        if (!this.arity(node, name === 'isEmpty' ? 1 : 2, name === 'isEmpty' ? 1 : 2))
-          return callOf(name, []);
-        const list = this.resolve((args[0] as { value: ExprNode }).value, scope);
-        const lt = list.ty;
-        if (lt.t !== 'any' && !((lt.t === 'scalar' || lt.t === 'enum') && lt.list))
-          this.argError(node, 0, 'a list field', lt);
-        const hint = lt.t === 'enum' ? lt.name : undefined;
-        const rest = args.slice(1).map((a) => this.resolve(a.value, scope, hint));
-        const second = rest[0];
-        if (second && lt.t !== 'any' && (lt.t === 'scalar' || lt.t === 'enum') && lt.list) {
-          const element: Ty = { ...lt, list: false };
-          if (name === 'has') {
-            if (!comparable(element, second.ty, '==') || second.ty.t === 'null')
-              this.argError(node, 1, `a ${show(element)} value`, second.ty);
-          } else if (second.ty.t === 'array') {
-            if (second.ty.items.some((i) => !comparable(element, i, '==')))
-              this.argError(node, 1, `an array of ${show(element)}`, second.ty);
-          } else if (!(
-            second.ty.t === 'any' ||
-            ((second.ty.t === 'scalar' || second.ty.t === 'enum') && second.ty.list)
-          )) {
-            this.argError(node, 1, `an array of ${show(element)}`, second.ty);
-          }
-        }
-        return callOf(name, [list, ...rest]);
-      }
-      case 'check': {
-        if (ctx.kind === 'validate')
-          return this.error(
-            'unknown-function',
-            `Function 'check' cannot be used in @@validate`,
-            node,
-          );
-        if (!this.arity(node, 1, 2)) return callOf('check', []);
-        const relation = this.resolve((args[0] as { value: ExprNode }).value, scope);
-        const first = args[0] as { value: ExprNode };
-        const isPath = first.value.k === 'ident' || first.value.k === 'member';
-        if (relation.ty.t !== 'any' && (!isPath || relation.ty.t !== 'model' || relation.ty.list)) {
-          this.argError(node, 0, 'a to-one relation field', relation.ty);
-        }
-        const resolved = [relation];
-        const op = args[1];
-        if (op) {
-          const v = op.value;
-          if (v.k !== 'string' || !OPERATIONS.has(v.value)) {
-            ctx.diagnostics.error(
-              'invalid-policy-operation',
-              `The operation of check() must be 'create', 'read', 'update' or 'delete'`,
-              v.span,
-            );
-          } else resolved.push({ expr: { kind: 'literal', value: v.value }, ty: STRING });
-        }
-        return callOf('check', resolved);
-      }
-      case 'length':
-      case 'regex':
-      case 'email':
-      case 'url':
-      case 'datetime': {
-        if (ctx.kind !== 'validate')
-          return this.error(
-            'unknown-function',
-            `Function '${name}' can only be used in @@validate`,
-            node,
-          );
-        const [min, max] = name === 'length' ? [1, 3] : name === 'regex' ? [2, 2] : [1, 1];
-        if (!this.arity(node, min, max)) return callOf(name, []);
-        const resolved = args.map((a) => this.resolve(a.value, scope));
-        resolved.forEach((r, i) => {
-          if (i === 0 && !isScalar(r.ty, 'String')) this.argError(node, 0, 'a String field', r.ty);
-          if (i > 0 && name === 'length' && !isScalar(r.ty, 'Int'))
-            this.argError(node, i, 'an Int', r.ty);
-          if (i > 0 && name === 'regex' && !isScalar(r.ty, 'String'))
-            this.argError(node, i, 'a pattern string', r.ty);
-        });
-        if (name === 'regex') {
-          const pattern = args[1]?.value;
-          if (pattern?.k === 'string') {
-            try {
-              new RegExp(pattern.value);
-            } catch {
-              ctx.diagnostics.error(
-                'invalid-argument',
-                `Pattern of 'regex' is not a valid regular expression`,
-                pattern.span,
-              );
-            }
-          }
-        }
-        return callOf(name, resolved);
-      }
-      default:
-        return this.error('unknown-function', `Unknown function '${name}()'`, node);
-    }
-  }
-}
-
-function comparable(a: Ty, b: Ty, op: BinaryOp): boolean {
-  if (a.t === 'any' || b.t === 'any') return true;
-  const equality = op === '==' || op === '!=';
-  if (a.t === 'null' || b.t === 'null') {
-    if (!equality) return false;
-    const other = a.t === 'null' ? b : a;
-    return other.t === 'null' || (other.t !== 'array' && !other.list);
-  }
-  if (a.t === 'array' || b.t === 'array' || a.list || b.list) return false;
-  if (a.t === 'model' || b.t === 'model')
-    return equality && a.t === 'model' && b.t === 'model' && a.name === b.name;
-  if (a.t === 'enum' || b.t === 'enum')
-    return equality && a.t === 'enum' && b.t === 'enum' && a.name === b.name;
-  if (NUMERIC.has(a.name) && NUMERIC.has(b.name)) return true;
-  if (a.name !== b.name) return false;
-  if (!equality) return a.name === 'String' || a.name === 'DateTime';
-  return a.name !== 'Json' && a.name !== 'Bytes';
-}
-
-function callOf(fn: FunctionName, resolved: readonly Typed[], ty: Ty = BOOL): Typed {
-  return { expr: { kind: 'call', name: fn, args: resolved.map((r) => r.expr) }, ty };
-}
-
-function isScalar(ty: Ty, scalar: string, list = false): boolean {
-  return ty.t === 'any' || (ty.t === 'scalar' && ty.name === scalar && ty.list === list);
 }
