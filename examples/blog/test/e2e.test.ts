@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createTestDatabase, testDialects, type TestDatabase } from '@warden/test-kit';
 import { appDir, buildApp, pushSchema, startApp, type RunningApp } from './app-server';
@@ -49,7 +49,11 @@ function account(name: string): Account {
   return { name, email: `${name.toLowerCase()}-${tag}@example.com`, password: `pw-${tag}-secret` };
 }
 
-describe.each(await testDialects())('the blog app on %s', (dialect) => {
+// BLOG_E2E_ONLY=sqlite (or postgresql) runs one database, for quicker local iterations.
+const only = process.env.BLOG_E2E_ONLY;
+const dialects = (await testDialects()).filter((d) => !only || d === only);
+
+describe.each(dialects)('the blog app on %s', (dialect) => {
   let db: TestDatabase;
   let app: RunningApp;
   let alice: Page; // becomes a Writer
@@ -60,8 +64,16 @@ describe.each(await testDialects())('the blog app on %s', (dialect) => {
   const draftTitle = `Alice's secret draft ${randomBytes(3).toString('hex')}`;
 
   const url = (path: string) => `${app.baseUrl}${path}`;
-  const shot = (page: Page, name: string) =>
-    page.screenshot({ path: join(shots, `${dialect}-${name}.png`), fullPage: true });
+  async function shot(page: Page, name: string): Promise<void> {
+    // Toasts ("Successfully created post") would cover the header: dismiss them first.
+    const toasts = page.locator('.ant-notification-notice-close');
+    for (const close of await toasts.all()) await close.click().catch(() => {});
+    await toasts
+      .first()
+      .waitFor({ state: 'detached', timeout: 3000 })
+      .catch(() => {});
+    await page.screenshot({ path: join(shots, `${dialect}-${name}.png`), fullPage: true });
+  }
 
   async function newPage(): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
@@ -95,6 +107,20 @@ describe.each(await testDialects())('the blog app on %s', (dialect) => {
     alice = await newPage();
     bob = await newPage();
   }, 180_000);
+
+  // A failing step leaves a picture of each page behind, next to the screenshots.
+  afterEach(async ({ task }) => {
+    if (!task.result?.errors?.length) return;
+    const name = task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 40);
+    for (const [who, page] of [
+      ['alice', alice],
+      ['bob', bob],
+    ] as const) {
+      await page
+        ?.screenshot({ path: join(shots, `${dialect}-FAILED-${name}-${who}.png`) })
+        .catch(() => {});
+    }
+  });
 
   afterAll(async () => {
     for (const c of contexts) await c.close();
@@ -203,7 +229,7 @@ describe.each(await testDialects())('the blog app on %s', (dialect) => {
     await shot(alice, 'writer-list-with-draft');
 
     await searchTitle(bob, draftTitle);
-    await bob.getByText('No data').first().waitFor();
+    await bob.locator('.ant-empty-description', { hasText: 'No data' }).waitFor();
     await expect(row(bob, draftTitle).count()).resolves.toBe(0);
   });
 
@@ -212,8 +238,8 @@ describe.each(await testDialects())('the blog app on %s', (dialect) => {
     await row(alice, draftTitle).getByRole('button').nth(1).click(); // Show, Edit, Delete
     await alice.waitForURL(/\/blog-post\/edit\//);
     await poll(() => alice.getByLabel('Title').inputValue()).toBe(draftTitle);
-    await alice.getByLabel('Status').click();
-    await alice.getByTitle('Published').click();
+    await alice.locator('.ant-form-item', { hasText: 'Status' }).locator('.ant-select').click();
+    await alice.locator('.ant-select-item-option', { hasText: 'Published' }).click();
     await shot(alice, 'writer-edit');
     await alice.getByRole('button', { name: 'Save' }).click();
     await alice.waitForURL(/\/blog-post(\?|$)/);
@@ -253,7 +279,7 @@ describe.each(await testDialects())('the blog app on %s', (dialect) => {
     await searchTitle(alice, title);
     await row(alice, `${title} (edited)`).getByRole('button').nth(2).click();
     await alice.getByRole('button', { name: 'Delete' }).last().click();
-    await alice.getByText('No data').first().waitFor();
+    await alice.locator('.ant-empty-description', { hasText: 'No data' }).waitFor();
     const left = await alice.evaluate(
       async (t) =>
         (await fetch(
@@ -296,8 +322,8 @@ describe.each(await testDialects())('the blog app on %s', (dialect) => {
 
     // Filter by status, then sort by title descending (two clicks on the header).
     await alice.goto(url('/blog-post'));
-    await alice.getByText('Any status').click();
-    await alice.getByTitle('Draft').click();
+    await alice.locator('.ant-select', { hasText: 'Any status' }).click();
+    await alice.locator('.ant-select-item-option', { hasText: 'Draft' }).click();
     await alice.getByRole('button', { name: 'Filter' }).click();
     await poll(() => alice.locator('tbody tr.ant-table-row').count()).toBe(4);
     const header = alice.locator('th', { hasText: 'Title' });

@@ -1,0 +1,14 @@
+import { chromium } from 'playwright-core';
+const base = 'http://127.0.0.1:3100';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+page.on('response', async r => { if (r.url().includes('/api/model')) console.log(r.status(), decodeURIComponent(r.url()).slice(0,200), (await r.text().catch(()=>'')).slice(0,300)); });
+await page.goto(base + '/login');
+await page.getByLabel('Email').fill('writer@example.com');
+await page.getByLabel('Password').fill('writer1234');
+await page.getByRole('button', { name: 'Sign in' }).click();
+await page.waitForURL('**/blog-post**');
+await page.waitForTimeout(4000);
+const states = await page.locator('tbody tr.ant-table-row').first().getByRole('button').evaluateAll(bs => bs.map(b => b.disabled));
+console.log('first row buttons disabled:', states);
+await browser.close();
