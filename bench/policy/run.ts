@@ -194,8 +194,13 @@ async function benchDialect(dialect: TestDialect): Promise<void> {
         1000,
       ],
     ];
-    for (const [op, kind, e, p, r, k] of cases)
-      rows.push({ db: dialect, op, kind, ...(await measure(e, p, r, n(k))) });
+    for (const [op, kind, e, p, r, k] of cases) {
+      try {
+        rows.push({ db: dialect, op, kind, ...(await measure(e, p, r, n(k))) });
+      } catch (err) {
+        console.error(`${dialect} ${op}: failed: ${(err as Error).message}`);
+      }
+    }
     await raw.close();
   } finally {
     await db.$disconnect();
