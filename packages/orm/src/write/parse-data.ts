@@ -356,6 +356,20 @@ function onlyKeys(
     if (obj[k] === undefined) throw invalidInput([...path, k], 'missing required argument', w.site);
 }
 
+/** `disconnect` / `set` from the side without the key null the other rows' key: it must be optional. */
+function requireOptionalFk(w: WriteScope, rel: RelationInfo, path: ArgPath): void {
+  if (
+    (rel.side === 'toMany' || rel.side === 'inverse') &&
+    rel.fk.some((f) => !rel.target.fields[f]!.optional)
+  ) {
+    throw invalidInput(
+      path,
+      `cannot disconnect rows of '${rel.field.name}': ${rel.target.name}.${rel.fk.join(', ')} is required`,
+      w.site,
+    );
+  }
+}
+
 /** A relation field's payload (`{ create, connect, ... }`) -> checked `RelationOp`s. */
 export function parseRelation(
   w: WriteScope,
@@ -451,8 +465,10 @@ export function parseRelation(
         ) {
           throw invalidInput(p, `cannot disconnect required relation '${rel.field.name}'`, w.site);
         }
+        if (k === 'disconnect') requireOptionalFk(w, rel, p);
         break;
       case 'set':
+        requireOptionalFk(w, rel, p);
         out.push({
           op: 'set',
           rel,

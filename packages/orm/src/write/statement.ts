@@ -63,6 +63,8 @@ export async function execute(
   };
 }
 
+let preparedNames = 0;
+
 /**
  * Keeps a compiled write in the plan cache under `key` and, on PostgreSQL, registers its SQL
  * as a named prepared statement (as the read path does for its cached plans).
@@ -74,9 +76,10 @@ export function rememberPlan(
 ): void {
   ctx.plans.set(key, compiled);
   const prepared = ctx.engine.prepared;
-  if (compiled && prepared && !prepared.has(compiled.sql))
-    // Its own prefix: the read path numbers its names with a counter of its own.
-    prepared.set(compiled.sql, `x${prepared.size}`);
+  if (compiled && prepared && prepared.size < 4000 && !prepared.has(compiled.sql)) {
+    // Own prefix and counter: names are never reused, nor shared with the read path's.
+    prepared.set(compiled.sql, `wr${++preparedNames}`);
+  }
 }
 
 /** The fields a model's rows are returned with: every column the API knows. */

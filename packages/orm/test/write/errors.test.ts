@@ -281,6 +281,18 @@ describe.each(await testDialects())('write errors on %s', (dialect) => {
         'update.views',
         /expected Int/,
       ],
+      [
+        'disconnect with a required key',
+        () => db.user.update({ where: { id: userId }, data: { posts: { disconnect: { id: 1 } } } }),
+        'data.posts.disconnect',
+        /Post.authorId is required/,
+      ],
+      [
+        'set with a required key',
+        () => db.user.update({ where: { id: userId }, data: { posts: { set: [] } } }),
+        'data.posts.set',
+        /required/,
+      ],
     ];
     it.each(cases)('%s', async (_name, run, path, message) => {
       const before = await counts();
