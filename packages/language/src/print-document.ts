@@ -97,9 +97,13 @@ class Printer {
         : decl.kind === 'enum'
           ? `enum ${decl.name.name}`
           : `${decl.keyword} ${decl.name.name}`;
-    const open = this.doc.tokens.findIndex(
-      (t, i) => i >= decl.firstToken && t.text === '{' && t.kind === 'punct',
-    );
+    let open = decl.firstToken;
+    while (open < decl.closeToken && this.doc.tokens[open]?.text !== '{') open++;
+    // Comments inside the header (`model A // note` then `{`) move above the declaration.
+    const inHeader: Comment[] = [];
+    for (let i = decl.firstToken + 1; i <= open; i++)
+      inHeader.push(...(this.doc.tokens[i]?.leading ?? []));
+    for (const c of inHeader) this.out.push(commentText(c));
     this.out.push(`${head} {${this.trailing(open)}`);
     const members = (decl.kind === 'config' ? decl.entries : decl.members).filter(
       (m) => !this.skip.has(m),

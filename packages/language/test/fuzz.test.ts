@@ -1,6 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { Diagnostics } from '../src/diagnostic.js';
 import { formatSchema, importPrismaSchema, loadSchema } from '../src/index.js';
+import { tokenize } from '../src/lexer.js';
+import { SourceFile } from '../src/source-file.js';
+
+/** Every comment of a text, as written (trailing spaces aside), in order. */
+function commentsOf(text: string): string[] {
+  const tokens = tokenize(new SourceFile('x', text), new Diagnostics());
+  return tokens.flatMap((t) => t.leading.map((c) => `${c.doc ? '///' : ''}${c.text.trimEnd()}`));
+}
 
 /** Small seeded PRNG (mulberry32), so a failing run can be replayed with WARDEN_FUZZ_SEED. */
 function rng(seed: number): () => number {
@@ -108,7 +117,7 @@ function mutate(text: string, random: () => number): string {
 }
 
 describe('fuzz: random edits of the example schemas', () => {
-  it('never throws, never reports an internal error, and formats idempotently', async () => {
+  it('never throws, never reports an internal error, formats idempotently and keeps comments', async () => {
     const seed = Number(process.env.WARDEN_FUZZ_SEED ?? Date.now() % 1_000_000);
     console.log(`fuzz seed: ${seed} (replay with WARDEN_FUZZ_SEED=${seed})`);
     const random = rng(seed);
@@ -130,6 +139,7 @@ describe('fuzz: random edits of the example schemas', () => {
       if (formatted.ok) {
         const again = formatSchema(formatted.text);
         expect(again.ok && again.text, context).toBe(formatted.text);
+        expect(commentsOf(formatted.text), context).toEqual(commentsOf(text));
       } else {
         expect(
           formatted.diagnostics.some((d) => d.code === 'internal-error'),
