@@ -153,9 +153,12 @@ export function createChecker(schema: SchemaDef, options: CheckerOptions = {}): 
     const found = solve(problemFormula(problem), problem.ctx.vars);
     let result: boolean | CheckExplanation = found !== undefined;
     if (args.explain) {
-      result = found
-        ? { allowed: true, witness: witnessOf(found, problem.ctx.vars) }
-        : { allowed: false, deniedBy: explainDenial(problem, op) };
+      // Frozen: the same object is handed out again from the cache.
+      result = Object.freeze(
+        found
+          ? { allowed: true, witness: witnessOf(found, problem.ctx.vars) }
+          : { allowed: false, deniedBy: Object.freeze(explainDenial(problem, op)) },
+      );
     }
     cache.set(key, result);
     return result;
