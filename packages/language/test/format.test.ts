@@ -79,3 +79,19 @@ describe('formatSchema', () => {
     expect(format('// only a comment\n')).toBe('// only a comment\n');
   });
 });
+
+describe('line endings', () => {
+  it('loads and formats CRLF text like LF text', async () => {
+    const lf = readFileSync(
+      new URL('../../../examples/schemas/blog.zmodel', import.meta.url),
+      'utf8',
+    );
+    const crlf = lf.replace(/\n/g, '\r\n');
+    const a = await loadSchema({ text: lf });
+    const b = await loadSchema({ text: crlf });
+    expect(a.ok && b.ok).toBe(true);
+    if (!a.ok || !b.ok) return;
+    expect(b.schema).toEqual(a.schema);
+    expect(format(crlf)).toBe(lf);
+  });
+});
