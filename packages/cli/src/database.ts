@@ -31,6 +31,11 @@ export async function withDatabase<T>(
     schemaText: loaded.text,
     urlFlag: stringOption(options, 'url'),
   });
+  if (target.provider !== loaded.schema.provider) {
+    context.err.line(
+      `note: connecting to ${target.provider} (from the url); the schema's datasource provider is "${loaded.schema.provider}"`,
+    );
+  }
   const api = await orm(['createClient', ...needed]);
   let client: OrmClient;
   try {

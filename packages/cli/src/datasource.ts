@@ -21,19 +21,12 @@ export interface DatabaseTargetInput {
 /**
  * Which database a command connects to: `--url`, else the schema's `datasource` url, where
  * `env("NAME")` reads the environment. A relative SQLite `file:` url in the schema is relative
- * to the schema file's directory, as in Prisma.
+ * to the schema file's directory, as in Prisma. The url decides the dialect, as it does for
+ * `createClient`, so one schema can be pushed to SQLite and to PostgreSQL.
  */
 export function resolveDatabaseTarget(io: CliIo, input: DatabaseTargetInput): DatabaseTarget {
   const { schema } = input;
-  if (input.urlFlag !== undefined) {
-    const provider = providerOfUrl(input.urlFlag);
-    if (provider !== schema.provider) {
-      throw new CliError(
-        `--url is a ${provider} url but the schema's datasource provider is "${schema.provider}"`,
-      );
-    }
-    return { provider, url: normalizeUrl(provider, input.urlFlag, io.cwd) };
-  }
+  if (input.urlFlag !== undefined) return target(input.urlFlag, io.cwd, '--url');
   const datasource = schema.datasource ?? scanDatasource(input.schemaText, schema.provider);
   let url = datasource?.url;
   if (url === undefined && datasource?.urlEnv !== undefined) {
@@ -49,28 +42,21 @@ export function resolveDatabaseTarget(io: CliIo, input: DatabaseTargetInput): Da
       'the schema\'s datasource has no url; add `url = "..."` to it or pass --url',
     );
   }
-  return {
-    provider: schema.provider,
-    url: normalizeUrl(schema.provider, url, dirname(input.schemaPath)),
-  };
+  return target(url, dirname(input.schemaPath), 'the datasource url');
 }
 
-function providerOfUrl(url: string): DatabaseProvider {
-  return /^postgres(ql)?:\/\//i.test(url) ? 'postgresql' : 'sqlite';
-}
-
-function normalizeUrl(provider: DatabaseProvider, url: string, baseDir: string): string {
-  if (provider === 'postgresql') {
-    if (!/^postgres(ql)?:\/\//i.test(url)) {
-      throw new CliError(`"${url}" is not a PostgreSQL url (postgresql://user@host:port/db)`);
-    }
-    return url;
+function target(url: string, baseDir: string, origin: string): DatabaseTarget {
+  if (/^postgres(ql)?:\/\//i.test(url)) return { provider: 'postgresql', url };
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
+    throw new CliError(
+      `${origin} "${url}" is not supported: use postgresql://... or a SQLite file:... url`,
+    );
   }
   const file = url.startsWith('file:') ? url.slice('file:'.length) : url;
-  if (file === ':memory:') return 'file::memory:';
+  if (file === ':memory:') return { provider: 'sqlite', url: 'file::memory:' };
   const path = file.split('?')[0] ?? file;
-  if (path === '') throw new CliError(`"${url}" does not name a SQLite file`);
-  return `file:${isAbsolute(path) ? path : resolve(baseDir, path)}`;
+  if (path === '') throw new CliError(`${origin} "${url}" does not name a SQLite file`);
+  return { provider: 'sqlite', url: `file:${isAbsolute(path) ? path : resolve(baseDir, path)}` };
 }
 
 // Only for a SchemaDef made without `datasource`: the block is simple enough to read directly.

@@ -1,7 +1,6 @@
 import type { SchemaDef } from '@warden/schema';
 import { describe, expect, it } from 'vitest';
 import { resolveDatabaseTarget } from '../src/datasource.js';
-import { CliError } from '../src/cli-error.js';
 
 const io = (env: Record<string, string> = {}) => ({
   stdout: process.stdout,
@@ -75,25 +74,38 @@ describe('resolveDatabaseTarget', () => {
     expect(target.url).toBe('file:/work/app/tmp/other.db');
   });
 
-  it('refuses a --url of another provider than the schema', () => {
+  it("lets the url decide the dialect, whatever the schema's provider", () => {
+    const target = resolveDatabaseTarget(io(), {
+      ...base,
+      schema: sqlite,
+      schemaText: text('"file:./dev.db"'),
+      urlFlag: 'postgresql://localhost/db',
+    });
+    expect(target).toEqual({ provider: 'postgresql', url: 'postgresql://localhost/db' });
+    const file = resolveDatabaseTarget(io(), {
+      ...base,
+      schema: postgres,
+      schemaText: text('"file:./dev.db"', 'postgresql'),
+    });
+    expect(file).toEqual({ provider: 'sqlite', url: 'file:/work/app/prisma/dev.db' });
+  });
+
+  it('refuses urls of other databases', () => {
+    expect(() =>
+      resolveDatabaseTarget(io(), {
+        ...base,
+        schema: sqlite,
+        schemaText: text('"mysql://root@localhost/db"'),
+      }),
+    ).toThrow(/the datasource url "mysql:\/\/root@localhost\/db" is not supported/);
     expect(() =>
       resolveDatabaseTarget(io(), {
         ...base,
         schema: sqlite,
         schemaText: text('"file:./dev.db"'),
-        urlFlag: 'postgresql://localhost/db',
+        urlFlag: 'file:',
       }),
-    ).toThrow(CliError);
-  });
-
-  it('refuses a PostgreSQL datasource whose url is not a postgres url', () => {
-    expect(() =>
-      resolveDatabaseTarget(io(), {
-        ...base,
-        schema: postgres,
-        schemaText: text('"file:./dev.db"', 'postgresql'),
-      }),
-    ).toThrow(/not a PostgreSQL url/);
+    ).toThrow(/--url "file:" does not name a SQLite file/);
   });
 
   it('fails clearly without any url', () => {

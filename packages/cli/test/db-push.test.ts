@@ -107,11 +107,22 @@ describe.each(await testDialects())('warden db push on %s', (dialect) => {
     expect(await tableNames(db)).not.toContain('VerificationToken');
   });
 
-  it('refuses a --url of the other provider', async () => {
-    const other = dialect === 'sqlite' ? 'postgresql://u@127.0.0.1:1/x' : 'file:./x.db';
-    const { code, stderr } = await run(['db', 'push', '--url', other], { cwd: dir });
-    expect(code).toBe(1);
-    expect(stderr).toContain('datasource provider is');
+  it('pushes a schema written for the other provider: the url decides, with a note', async () => {
+    const other = dialect === 'sqlite' ? 'postgresql' : 'sqlite';
+    writeFileSync(join(dir, 'other.zmodel'), forProvider(BLOG, other));
+    const fresh = await createTestDatabase(dialect);
+    try {
+      const { code, stdout, stderr } = await run(
+        ['db', 'push', '--schema', 'other.zmodel', '--url', fresh.url],
+        { cwd: dir },
+      );
+      expect(code).toBe(0);
+      expect(stderr).toContain(`note: connecting to ${dialect} (from the url)`);
+      expect(stdout).toContain('is now in sync');
+      expect(await tableNames(fresh)).toContain('Post');
+    } finally {
+      await fresh.drop();
+    }
   });
 });
 
