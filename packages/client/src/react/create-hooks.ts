@@ -153,7 +153,7 @@ export function createHooks<S extends SchemaDef>(schema: S): Hooks<S> {
           },
           onSettled: async (data, error, args, result: any, context) => {
             if (invalidateQueries) {
-              const touched = modelsWrittenBy(schema, model, args);
+              const touched = modelsWrittenBy(schema, model, op, args);
               await queryClient.invalidateQueries({
                 predicate: (query) => {
                   const key = query.queryKey;

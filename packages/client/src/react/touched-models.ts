@@ -10,24 +10,36 @@ export function modelsReadBy(schema: SchemaDef, model: string, args: unknown): S
   return out;
 }
 
-/** The models a mutation may change: its own and every model its nested writes reach. */
-export function modelsWrittenBy(schema: SchemaDef, model: string, args: unknown): Set<string> {
+/**
+ * The models a mutation may change: its own, every model its nested writes reach, and for
+ * deletes the models whose rows cascade from it.
+ */
+export function modelsWrittenBy(
+  schema: SchemaDef,
+  model: string,
+  operation: string,
+  args: unknown,
+): Set<string> {
   const out = new Set<string>([model]);
   const data = isObject(args) ? [args.data, args.create, args.update] : [];
   for (const d of data) walkData(schema, model, d, out);
-  // Deleting may cascade to rows that point at this model.
+  if (operation === 'delete' || operation === 'deleteMany') addCascades(schema, model, out);
+  return out;
+}
+
+/** Rows of other models that a delete of `model` removes through `onDelete: Cascade`. */
+function addCascades(schema: SchemaDef, model: string, out: Set<string>): void {
   for (const other of Object.values(schema.models)) {
+    if (out.has(other.name)) continue;
     for (const field of Object.values(other.fields)) {
-      if (
-        field.relation?.model === model &&
-        field.relation.fields &&
-        field.relation.onDelete === 'Cascade'
-      ) {
+      const r = field.relation;
+      if (r?.model === model && r.fields && r.onDelete === 'Cascade') {
         out.add(other.name);
+        addCascades(schema, other.name, out);
+        break;
       }
     }
   }
-  return out;
 }
 
 function walk(
