@@ -271,6 +271,8 @@ describe.each(dialects)('the blog app on %s', (dialect) => {
     await searchTitle(alice, title);
     await row(alice, title).getByRole('button').nth(1).click();
     await alice.waitForURL(/\/blog-post\/edit\//);
+    // Wait for the form to be loaded, or the loaded record would overwrite what we type.
+    await poll(() => alice.getByLabel('Title').inputValue()).toBe(title);
     await alice.getByLabel('Title').fill(`${title} (edited)`);
     await alice.getByRole('button', { name: 'Save' }).click();
     await alice.waitForURL(/\/blog-post(\?|$)/);
