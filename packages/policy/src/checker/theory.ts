@@ -95,8 +95,9 @@ export class Theory {
         set.add(v);
       }
     }
+    const related = new Set(this.pairs.flatMap((p) => [p.x, p.y]));
     for (const [x, atoms] of this.unary) {
-      if (atoms.length === 0 || parent.has(x)) continue;
+      if (atoms.length === 0 || related.has(x)) continue;
       const single = solveSingle(this.info(x), atoms);
       if (!single) return undefined;
       values.set(x, single.v);
