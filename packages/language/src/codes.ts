@@ -51,7 +51,8 @@ export const DIAGNOSTIC_CODES = {
   'one-to-one-fk-not-unique': 'The foreign key of a one-to-one relation is not unique.',
   'one-to-one-opposite-required':
     'The side of a one-to-one relation without `fields:` must be optional.',
-  'relation-optionality': 'A required relation field uses an optional foreign-key field.',
+  'relation-optionality':
+    'A required relation field uses an optional foreign-key field (an optional relation over a required key is a warning).',
   'relation-to-abstract': 'A field points at an abstract model.',
   'invalid-referential-action':
     '`onDelete`/`onUpdate` is not Cascade, Restrict, NoAction, SetNull or SetDefault.',
