@@ -4,7 +4,9 @@ import type { ModelDef } from '@warden/schema';
 import { WardenError } from '@warden/schema';
 import type { RowOperation } from '../context.js';
 import type { Pred } from '../filter/predicate.js';
-import { andAll, whereClause } from '../filter/predicate.js';
+import { andAll, predSql, whereClause } from '../filter/predicate.js';
+import { shapeKey } from '../plan/shape-key.js';
+import { cachePrefix } from './top-args.js';
 import { rowFilter } from '../filter/row-filter.js';
 import { buildWhere } from '../filter/where.js';
 import { BuildScope } from '../plan/build-scope.js';
@@ -66,14 +68,58 @@ export async function selectRows(
   op: RowOperation,
   limit?: number,
 ): Promise<Row[]> {
-  const res = await run(w, model, (scope, b) => {
+  const build = (scope: BuildScope, b: Binder): RawBuilder<unknown> | null => {
     const alias = scope.nextAlias();
     const pred = writeFilter(scope, b, model, alias, op, where, extra);
     if (pred === false) return null;
     const lim = limit === undefined ? sql`` : sql` limit ${sql.lit(limit)}`;
     return sql`select ${selectList(w.ctx, model, alias)} from ${tableAs(model, alias)}${whereClause(w.ctx.dialect, pred)}${lim}`;
-  });
+  };
+  // Lookups by a `where` alone (connects) bind nothing of their own: cache them by shape.
+  const res =
+    extra === ALL
+      ? await runCached(
+          w,
+          model,
+          `sel|${model.name}|${op}|${limit ?? ''}|${whereKey(where)}`,
+          [],
+          build,
+        )
+      : await run(w, model, build);
   return res.rows;
+}
+
+/** Cache-key part of a `where`: its absolute path (parameters are read there) and shape. */
+function whereKey(where: WhereRef | undefined): string {
+  return where === undefined
+    ? ''
+    : `${where.path.join('\u0001')}|${shapeKey({ where: where.value })}`;
+}
+
+/**
+ * `run` for a statement whose SQL depends only on `key` (which must name everything that
+ * shapes it): compiled once and kept in the plan cache. `values` are the `ValueRef` values in
+ * the order `build` binds them.
+ */
+async function runCached(
+  w: WriteScope,
+  model: ModelDef,
+  key: string,
+  values: readonly unknown[],
+  build: (scope: BuildScope, b: Binder) => RawBuilder<unknown> | null,
+): Promise<StatementResult> {
+  const { ctx } = w;
+  const prefix = cachePrefix(ctx, w.site.operation, model);
+  // The where's error messages name the top-level model and operation: part of the key.
+  const k = prefix === undefined ? undefined : `${prefix}|${w.site.model}|${key}`;
+  let compiled = k === undefined ? undefined : ctx.plans.get<CompiledQuery<unknown> | null>(k);
+  if (compiled === undefined) {
+    const q = build(new BuildScope(ctx, w.site), new Binder());
+    compiled = q ? q.compile(ctx.kysely) : null;
+    if (k !== undefined) rememberPlan(ctx, k, compiled);
+  }
+  if (compiled === null) return { rows: [], count: 0 };
+  return execute(ctx, model, w.site.operation, compiled, w.root, values);
 }
 
 function notFound(
@@ -269,9 +315,11 @@ async function joinInsert(
   const j = rel.join!;
   const own = parent[rel.model.idFields[0]!];
   const other = target[rel.target.idFields[0]!];
-  await run(
+  await runCached(
     w,
     rel.model,
+    `jins|${rel.model.name}.${rel.field.name}`,
+    [own, other],
     (_s, b) =>
       sql`insert into ${sql.table(j.name)} (${sql.ref(j.column)}, ${sql.ref(j.otherColumn)}) values (${b.bind(own)}, ${b.bind(other)}) on conflict do nothing`,
   );
@@ -303,9 +351,27 @@ async function connectOne(
   where: WhereRef,
 ): Promise<void> {
   if (rel.side === 'm2m') {
-    const [row] = await selectRows(w, rel.target, where, ALL, 'read', 1);
-    if (!row) throw notFound(w, rel.target, 'connect', where);
-    await joinInsert(w, rel, parent, row);
+    // One statement links the row found by `where`; only when it links nothing (missing, or
+    // already linked) does a lookup tell the two apart.
+    const j = rel.join!;
+    const t = rel.target;
+    const own = parent[rel.model.idFields[0]!];
+    const res = await runCached(
+      w,
+      rel.model,
+      `jconn|${rel.model.name}.${rel.field.name}|${whereKey(where)}`,
+      [own],
+      (scope, b) => {
+        const ownValue = b.bind(own);
+        const alias = scope.nextAlias();
+        const pred = writeFilter(scope, b, t, alias, 'read', where, ALL);
+        if (pred === false) return null;
+        return sql`insert into ${sql.table(j.name)} (${sql.ref(j.column)}, ${sql.ref(j.otherColumn)}) select ${ownValue}, ${aliased(alias, t, t.idFields[0]!)} from ${tableAs(t, alias)} where ${predSql(w.ctx.dialect, pred)} on conflict do nothing`;
+      },
+    );
+    if (res.count > 0) return;
+    const [row] = await selectRows(w, t, where, ALL, 'read', 1);
+    if (!row) throw notFound(w, t, 'connect', where);
     return;
   }
   const res = await updateWhere(w, rel.target, linkSets(rel, parent), where, ALL, false);
