@@ -251,6 +251,12 @@ describe.each(await testDialects())('nested writes on %s', (dialect) => {
         include: { tags: true },
       });
       expect(other.tags.map((x: any) => x.name)).toEqual(['t1']);
+      const again = await db.post.update({
+        where: { id: other.id },
+        data: { tags: { connect: [{ name: 't1' }, { id: t1.id }] } },
+        include: { tags: true },
+      });
+      expect(again.tags.map((x: any) => x.name)).toEqual(['t1']);
       let r = await db.post.update({
         where: { id: p.id },
         data: { tags: { disconnect: [{ name: 'fresh' }] } },
