@@ -71,7 +71,7 @@ export interface ModelDelegate<S extends SchemaDef, M extends ModelName<S>> {
     Om extends Om_<S, M> = undefined,
   >(
     this: ShapeCheck<S, M, Sel, Inc, Om>,
-    args?: FindManyBase<S, M> & InferredShape<Sel, Inc, Om>,
+    args?: NoInfer<FindManyBase<S, M>> & InferredShape<Sel, Inc, Om>,
   ): Promise<ModelResult<S, M, Shape<Sel, Inc, Om>>[]>;
   findFirst<
     Sel extends Sel_<S, M> = undefined,
@@ -79,7 +79,7 @@ export interface ModelDelegate<S extends SchemaDef, M extends ModelName<S>> {
     Om extends Om_<S, M> = undefined,
   >(
     this: ShapeCheck<S, M, Sel, Inc, Om>,
-    args?: FindManyBase<S, M> & InferredShape<Sel, Inc, Om>,
+    args?: NoInfer<FindManyBase<S, M>> & InferredShape<Sel, Inc, Om>,
   ): Promise<ModelResult<S, M, Shape<Sel, Inc, Om>> | null>;
   findFirstOrThrow<
     Sel extends Sel_<S, M> = undefined,
@@ -87,7 +87,7 @@ export interface ModelDelegate<S extends SchemaDef, M extends ModelName<S>> {
     Om extends Om_<S, M> = undefined,
   >(
     this: ShapeCheck<S, M, Sel, Inc, Om>,
-    args?: FindManyBase<S, M> & InferredShape<Sel, Inc, Om>,
+    args?: NoInfer<FindManyBase<S, M>> & InferredShape<Sel, Inc, Om>,
   ): Promise<ModelResult<S, M, Shape<Sel, Inc, Om>>>;
   findUnique<
     Sel extends Sel_<S, M> = undefined,
@@ -95,7 +95,7 @@ export interface ModelDelegate<S extends SchemaDef, M extends ModelName<S>> {
     Om extends Om_<S, M> = undefined,
   >(
     this: ShapeCheck<S, M, Sel, Inc, Om>,
-    args: FindUniqueBase<S, M> & InferredShape<Sel, Inc, Om>,
+    args: NoInfer<FindUniqueBase<S, M>> & InferredShape<Sel, Inc, Om>,
   ): Promise<ModelResult<S, M, Shape<Sel, Inc, Om>> | null>;
   findUniqueOrThrow<
     Sel extends Sel_<S, M> = undefined,
@@ -103,7 +103,7 @@ export interface ModelDelegate<S extends SchemaDef, M extends ModelName<S>> {
     Om extends Om_<S, M> = undefined,
   >(
     this: ShapeCheck<S, M, Sel, Inc, Om>,
-    args: FindUniqueBase<S, M> & InferredShape<Sel, Inc, Om>,
+    args: NoInfer<FindUniqueBase<S, M>> & InferredShape<Sel, Inc, Om>,
   ): Promise<ModelResult<S, M, Shape<Sel, Inc, Om>>>;
   create<
     Sel extends Sel_<S, M> = undefined,
@@ -111,7 +111,7 @@ export interface ModelDelegate<S extends SchemaDef, M extends ModelName<S>> {
     Om extends Om_<S, M> = undefined,
   >(
     this: ShapeCheck<S, M, Sel, Inc, Om>,
-    args: CreateBase<S, M> & InferredShape<Sel, Inc, Om>,
+    args: NoInfer<CreateBase<S, M>> & InferredShape<Sel, Inc, Om>,
   ): Promise<ModelResult<S, M, Shape<Sel, Inc, Om>>>;
   createMany(args: CreateManyArgs<S, M>): Promise<BatchResult>;
   createManyAndReturn<
@@ -120,7 +120,7 @@ export interface ModelDelegate<S extends SchemaDef, M extends ModelName<S>> {
     Om extends Om_<S, M> = undefined,
   >(
     this: ShapeCheck<S, M, Sel, Inc, Om>,
-    args: CreateManyArgs<S, M> & InferredShape<Sel, Inc, Om>,
+    args: NoInfer<CreateManyArgs<S, M>> & InferredShape<Sel, Inc, Om>,
   ): Promise<ModelResult<S, M, Shape<Sel, Inc, Om>>[]>;
   update<
     Sel extends Sel_<S, M> = undefined,
@@ -128,7 +128,7 @@ export interface ModelDelegate<S extends SchemaDef, M extends ModelName<S>> {
     Om extends Om_<S, M> = undefined,
   >(
     this: ShapeCheck<S, M, Sel, Inc, Om>,
-    args: UpdateBase<S, M> & InferredShape<Sel, Inc, Om>,
+    args: NoInfer<UpdateBase<S, M>> & InferredShape<Sel, Inc, Om>,
   ): Promise<ModelResult<S, M, Shape<Sel, Inc, Om>>>;
   updateMany(args: UpdateManyArgs<S, M>): Promise<BatchResult>;
   updateManyAndReturn<
@@ -137,7 +137,7 @@ export interface ModelDelegate<S extends SchemaDef, M extends ModelName<S>> {
     Om extends Om_<S, M> = undefined,
   >(
     this: ShapeCheck<S, M, Sel, Inc, Om>,
-    args: UpdateManyArgs<S, M> & InferredShape<Sel, Inc, Om>,
+    args: NoInfer<UpdateManyArgs<S, M>> & InferredShape<Sel, Inc, Om>,
   ): Promise<ModelResult<S, M, Shape<Sel, Inc, Om>>[]>;
   upsert<
     Sel extends Sel_<S, M> = undefined,
@@ -145,7 +145,7 @@ export interface ModelDelegate<S extends SchemaDef, M extends ModelName<S>> {
     Om extends Om_<S, M> = undefined,
   >(
     this: ShapeCheck<S, M, Sel, Inc, Om>,
-    args: UpsertBase<S, M> & InferredShape<Sel, Inc, Om>,
+    args: NoInfer<UpsertBase<S, M>> & InferredShape<Sel, Inc, Om>,
   ): Promise<ModelResult<S, M, Shape<Sel, Inc, Om>>>;
   delete<
     Sel extends Sel_<S, M> = undefined,
@@ -153,12 +153,12 @@ export interface ModelDelegate<S extends SchemaDef, M extends ModelName<S>> {
     Om extends Om_<S, M> = undefined,
   >(
     this: ShapeCheck<S, M, Sel, Inc, Om>,
-    args: FindUniqueBase<S, M> & InferredShape<Sel, Inc, Om>,
+    args: NoInfer<FindUniqueBase<S, M>> & InferredShape<Sel, Inc, Om>,
   ): Promise<ModelResult<S, M, Shape<Sel, Inc, Om>>>;
   deleteMany(args?: DeleteManyArgs<S, M>): Promise<BatchResult>;
   count<Sel extends CountSelect<S, M> | undefined = undefined>(
     this: CountCheck<S, M, Sel>,
-    args?: CountBase<S, M> & { select?: Sel },
+    args?: NoInfer<CountBase<S, M>> & { select?: Sel },
   ): Promise<CountResult<{ select: Sel }>>;
   aggregate<
     C extends Agg_<S, M, '_count'> = undefined,
@@ -168,7 +168,7 @@ export interface ModelDelegate<S extends SchemaDef, M extends ModelName<S>> {
     Ma extends Agg_<S, M, '_max'> = undefined,
   >(
     this: AggregatesCheck<S, M, C, Su, Av, Mi, Ma>,
-    args: AggregateBase<S, M> & InferredAggregates<C, Su, Av, Mi, Ma>,
+    args: NoInfer<AggregateBase<S, M>> & InferredAggregates<C, Su, Av, Mi, Ma>,
   ): Promise<AggregateResult<S, M, Aggregates<C, Su, Av, Mi, Ma>>>;
   groupBy<
     By extends GroupByFields<S, M>,
@@ -179,7 +179,7 @@ export interface ModelDelegate<S extends SchemaDef, M extends ModelName<S>> {
     Ma extends Agg_<S, M, '_max'> = undefined,
   >(
     this: AggregatesCheck<S, M, C, Su, Av, Mi, Ma>,
-    args: GroupByBase<S, M> & { by: By } & InferredAggregates<C, Su, Av, Mi, Ma>,
+    args: NoInfer<GroupByBase<S, M>> & { by: By } & InferredAggregates<C, Su, Av, Mi, Ma>,
   ): Promise<GroupByResult<S, M, { by: By } & Aggregates<C, Su, Av, Mi, Ma>>[]>;
   /** Whether any row matches `where`. */
   exists(args?: ExistsArgs<S, M>): Promise<boolean>;
