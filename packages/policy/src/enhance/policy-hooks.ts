@@ -9,6 +9,9 @@ import {
 import type { AuthParam } from '../compile/compile-context.js';
 import type { PolicyUser } from '../types.js';
 import { userShapeKey } from '../user-shape.js';
+import { rejected } from './errors.js';
+import { virtualRowPasses } from './sql-checks.js';
+import { decideInJs } from './write-ops.js';
 
 const MAX_CACHED = 5000;
 const compiled = new WeakMap<SchemaDef, Map<string, PolicyFilter>>();
@@ -146,10 +149,58 @@ function sharedHooks(session: PolicySession, readAs: ReadAs | undefined): Shared
  */
 export function policyHooks(session: PolicySession, readAs?: ReadAs): QueryHooks {
   const shared = sharedHooks(session, readAs);
-  return {
+  const hooks: QueryHooks & WriteHooks = {
     rowFilter: shared.rowFilter,
     fieldReadable: shared.fieldReadable,
     cacheKey: shared.cacheKey,
     params: userParams(session.user),
+    beforeCreate: (model, row, ctx) => checkCreateInput(session, model, row, ctx),
+    authDefault: (_model, _field, path) => {
+      let v: unknown = session.user;
+      for (const p of path)
+        v = v === null || v === undefined ? undefined : (v as Record<string, unknown>)[p];
+      return v ?? null;
+    },
   };
+  return hooks;
+}
+
+/** The ORM's optional write hooks (see packages/orm/WRITES.md), as far as the policy uses them. */
+interface WriteHooks {
+  beforeCreate?(
+    model: ModelDef,
+    row: {
+      readonly data: Readonly<Record<string, unknown>>;
+      readonly columns: Readonly<Record<string, unknown>>;
+    },
+    ctx: QueryContext,
+  ): Promise<void>;
+  authDefault?(model: ModelDef, field: unknown, path: readonly string[]): unknown;
+}
+
+/**
+ * Every insert the ORM makes (nested ones included) is checked against the create rule
+ * before it runs: refused when the rule folds to false or, decided on the input, is false.
+ * Rules that need related rows are checked after the insert by the top-level create.
+ */
+async function checkCreateInput(
+  session: PolicySession,
+  model: ModelDef,
+  row: {
+    readonly data: Readonly<Record<string, unknown>>;
+    readonly columns: Readonly<Record<string, unknown>>;
+  },
+  ctx: QueryContext,
+): Promise<void> {
+  const filter = session.filter(ctx.provider, model.name, 'create', 't');
+  if (filter === true) return;
+  if (filter === false) throw rejected(model.name, 'create');
+  const inJs = decideInJs(session.schema, model, session.user, { ...row.columns, ...row.data });
+  if (inJs === true) return;
+  if (
+    inJs === false ||
+    !(await virtualRowPasses(ctx, session.schema, model, session.user, row.columns))
+  ) {
+    throw rejected(model.name, 'create');
+  }
 }

@@ -1,4 +1,4 @@
-import type { ModelDef, SchemaDef } from '@warden/schema';
+import type { FieldDef, ModelDef, SchemaDef } from '@warden/schema';
 import type { QueryContext } from '@warden/orm';
 import { sql, type RawBuilder } from 'kysely';
 import { compilePolicyFilter, type PolicyFilter } from '../compile-policy-filter.js';
@@ -86,21 +86,55 @@ export async function postUpdatePasses(
     user,
   });
   if (typeof filter === 'boolean') return filter;
+  const columns = virtualColumns(ctx, model, (field) => pre[field.dbName] ?? null);
+  const { rows } =
+    await sql`select 1 as "ok" from ${sql.table(model.dbName)} as t, (select ${columns}) as pre where ${idCondition(ctx, model, 't', idsAfter)} and ${filter}`.execute(
+      ctx.kysely,
+    );
+  return rows.length > 0;
+}
+
+/** `select ? as "col", ...`: a row of `model` made of values, typed like the table's columns. */
+function virtualColumns(
+  ctx: QueryContext,
+  model: ModelDef,
+  value: (field: FieldDef) => unknown,
+): RawBuilder<unknown> {
   const columns: RawBuilder<unknown>[] = [];
   for (const field of Object.values(model.fields)) {
     if (field.kind === 'relation') continue;
-    const value = pre[field.dbName] ?? null;
     const type =
       field.kind === 'enum' ? sql.id(field.type) : sql.raw(PG_TYPES[field.type] ?? 'text');
+    const v = value(field);
     const cell =
       ctx.provider === 'postgresql'
-        ? sql`cast(${value} as ${type}${sql.raw(field.list ? '[]' : '')})`
-        : sql`${value}`;
+        ? sql`cast(${v} as ${type}${sql.raw(field.list ? '[]' : '')})`
+        : sql`${v}`;
     columns.push(sql`${cell} as ${sql.id(field.dbName)}`);
   }
-  const { rows } =
-    await sql`select 1 as "ok" from ${sql.table(model.dbName)} as t, (select ${sql.join(columns)}) as pre where ${idCondition(ctx, model, 't', idsAfter)} and ${filter}`.execute(
-      ctx.kysely,
-    );
+  return sql.join(columns);
+}
+
+/**
+ * The create rule on a row about to be inserted: its encoded column values (by field name)
+ * become a one-row derived table; relation reads go to the real tables.
+ */
+export async function virtualRowPasses(
+  ctx: QueryContext,
+  schema: SchemaDef,
+  model: ModelDef,
+  user: PolicyUser,
+  columns: Readonly<Record<string, unknown>>,
+): Promise<boolean> {
+  const filter = compilePolicyFilter(schema, model.name, 'create', {
+    dialect: ctx.provider,
+    alias: 't',
+    user,
+  });
+  if (typeof filter === 'boolean') return filter;
+  const row = virtualColumns(ctx, model, (field) => columns[field.name] ?? null);
+  const { rows } = await sql`select 1 as "ok" from (select ${row}) as t where ${filter}`.execute(
+    ctx.kysely,
+  );
   return rows.length > 0;
 }

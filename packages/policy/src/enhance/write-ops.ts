@@ -42,7 +42,7 @@ function shaping(args: Args): Args {
  * Decides a create rule in JavaScript when every field it reads is in the input and it reads
  * no relation beyond the input's own foreign keys; `undefined` when SQL must decide.
  */
-function decideInJs(
+export function decideInJs(
   schema: SchemaDef,
   model: ModelDef,
   user: unknown,
@@ -125,7 +125,9 @@ async function readBackOrFail(
  */
 async function direct(site: Site, ctx: QueryContext, op: string, args: Args): Promise<unknown> {
   try {
-    return await site.delegate[op]!(args).runIn(as(site, ctx, undefined));
+    // Our own transaction: whatever the ORM does on `cannot-read-back`, the write is undone
+    // before it is redone the slow way.
+    return await runTx(ctx, (tx) => site.delegate[op]!(args).runIn(as(site, tx, undefined)));
   } catch (e) {
     if (isWardenError(e) && e.code === 'REJECTED_BY_POLICY' && e.reason === 'cannot-read-back') {
       return undefined;

@@ -294,6 +294,21 @@ describe.each(await testDialects())('enhanced operations on %s', (dialect) => {
     });
   });
 
+  it('nested creates are checked against the nested model rule', async () => {
+    await expect(
+      enhance(db, { user: ann }).user.create({
+        data: {
+          id: 30,
+          name: 'x',
+          email: 'x@x.io',
+          posts: { create: [{ id: 30, title: 'nested' }] },
+        },
+      }),
+    ).rejects.toMatchObject({ code: 'REJECTED_BY_POLICY', model: 'Post' });
+    expect(await db.user.findUnique({ where: { id: 30 } })).toBeNull();
+    expect(await db.post.findUnique({ where: { id: 30 } })).toBeNull();
+  });
+
   it('users of the same shape share compiled plans', () => {
     expect(userShapeKey(t.schema, { id: 1, role: 'user' })).toBe(
       userShapeKey(t.schema, { id: 2, role: 'user' }),
