@@ -18,6 +18,8 @@ const models = Number(process.argv[2] ?? 100);
 
 interface Measure {
   seconds: number;
+  /** User + system CPU of tsc: steadier than wall time on a shared machine. */
+  cpuSeconds: number;
   memoryMB: number;
   maxRssMB: number;
   types: number;
@@ -50,7 +52,7 @@ function check(withUsage: boolean): Measure {
     // GNU time reports the peak resident set of tsc; tsc's own figure is the heap it used.
     const run = spawnSync(
       '/usr/bin/time',
-      ['-f', 'maxrss_kb:%M', process.execPath, tsc, '-p', dir, '--extendedDiagnostics'],
+      ['-f', 'maxrss_kb:%M cpu_s:%U+%S', process.execPath, tsc, '-p', dir, '--extendedDiagnostics'],
       { encoding: 'utf8', maxBuffer: 64 << 20 },
     );
     if (process.env.VERBOSE) console.log(run.stdout);
@@ -67,7 +69,9 @@ function check(withUsage: boolean): Measure {
 
 function parse(out: string, err: string): Measure {
   const rss = /maxrss_kb:(\d+)/.exec(out + err);
+  const cpu = /cpu_s:([\d.]+)\+([\d.]+)/.exec(out + err);
   return {
+    cpuSeconds: cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN,
     seconds: stat(out, 'Total time'),
     memoryMB: stat(out, 'Memory used') / 1024,
     maxRssMB: rss ? Number(rss[1]) / 1024 : NaN,
@@ -79,12 +83,12 @@ function parse(out: string, err: string): Measure {
 const base = check(false);
 const full = check(true);
 const row = (name: string, m: Measure): string =>
-  `${name.padEnd(22)} ${m.seconds.toFixed(2).padStart(7)} s ${m.memoryMB.toFixed(0).padStart(6)} MB heap ${m.maxRssMB.toFixed(0).padStart(6)} MB rss ${String(m.types).padStart(8)} types ${String(m.instantiations).padStart(10)} inst.`;
+  `${name.padEnd(22)} ${m.seconds.toFixed(2).padStart(7)} s wall ${m.cpuSeconds.toFixed(2).padStart(6)} s cpu ${m.memoryMB.toFixed(0).padStart(6)} MB heap ${m.maxRssMB.toFixed(0).padStart(6)} MB rss ${String(m.types).padStart(8)} types ${String(m.instantiations).padStart(10)} inst.`;
 console.log(
   `type-check of a ${models}-model schema (${models} usage functions, 11 operations each)`,
 );
 console.log(row('schema only (baseline)', base));
 console.log(row('schema + usage', full));
 console.log(
-  `ratio time ${(full.seconds / base.seconds).toFixed(2)}x, memory ${(full.maxRssMB / base.maxRssMB).toFixed(2)}x; targets: < 15 s, < 2048 MB`,
+  `ratio cpu ${(full.cpuSeconds / base.cpuSeconds).toFixed(2)}x, wall ${(full.seconds / base.seconds).toFixed(2)}x, memory ${(full.maxRssMB / base.maxRssMB).toFixed(2)}x; targets: < 15 s, < 2048 MB`,
 );
