@@ -39,9 +39,16 @@ describe.each(await testDialects())('TanStack Query hooks on %s', (dialect) => {
     });
     const headers = (): Record<string, string> =>
       user ? { 'x-test-user': JSON.stringify(user) } : {};
+    // Writes reach the real server 300 ms late, so the optimistic state is there to be seen.
+    const slowWrites: typeof fetch = async (input, init) => {
+      if (init?.method && init.method !== 'GET') await new Promise((r) => setTimeout(r, 300));
+      return fetch(input, init);
+    };
     wrapper = ({ children }) => (
       <QueryClientProvider client={queryClient}>
-        <WardenProvider value={{ endpoint: api.endpoint, headers }}>{children}</WardenProvider>
+        <WardenProvider value={{ endpoint: api.endpoint, headers, fetch: slowWrites }}>
+          {children}
+        </WardenProvider>
       </QueryClientProvider>
     );
   };
