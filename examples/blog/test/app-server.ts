@@ -21,7 +21,9 @@ export async function buildApp(): Promise<void> {
     });
   } catch (e) {
     const err = e as { stdout?: string; stderr?: string };
-    throw new Error(`scripts/build.sh failed:\n${err.stdout ?? ''}\n${err.stderr ?? ''}`);
+    throw new Error(`scripts/build.sh failed:\n${err.stdout ?? ''}\n${err.stderr ?? ''}`, {
+      cause: e,
+    });
   }
 }
 

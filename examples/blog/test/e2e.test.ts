@@ -111,6 +111,7 @@ describe.each(dialects)('the blog app on %s', (dialect) => {
   // A failing step leaves a picture of each page behind, next to the screenshots.
   afterEach(async ({ task }) => {
     if (!task.result?.errors?.length) return;
+    console.error(`[${dialect}] server output before the failure:\n${app?.output().slice(-4000)}`);
     const name = task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 40);
     for (const [who, page] of [
       ['alice', alice],
