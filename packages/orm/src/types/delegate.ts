@@ -183,6 +183,14 @@ export interface ModelDelegate<S extends SchemaDef, M extends ModelName<S>> {
   ): Promise<GroupByResult<S, M, { by: By } & Aggregates<C, Su, Av, Mi, Ma>>[]>;
   /** Whether any row matches `where`. */
   exists(args?: ExistsArgs<S, M>): Promise<boolean>;
+  /**
+   * For each id this client may read, whether it may read, update and delete that row; one
+   * statement with the same row filters the operations use. Unreadable or missing ids are absent.
+   */
+  permissions(args: {
+    ids: readonly (string | number | bigint)[];
+    operations?: readonly ('read' | 'update' | 'delete')[];
+  }): Promise<Record<string, { read?: boolean; update?: boolean; delete?: boolean }>>;
   /** Policy check (see `@warden/policy`): could the current user possibly do `operation`? */
   check(args: CheckArgs<S, M>): Promise<boolean>;
 }
