@@ -1,5 +1,5 @@
 import type { ModelDef, SchemaDef } from '@warden/schema';
-import { isWardenError } from '@warden/schema';
+import { WardenError, isWardenError } from '@warden/schema';
 import type { QueryContext } from '@warden/orm';
 import { evaluateRule } from '../evaluate/reference-evaluator.js';
 import { usesFuture } from '../expr-types.js';
@@ -268,6 +268,57 @@ async function findUpdatable(
   );
 }
 
+function hasFieldUpdateRules(model: ModelDef): boolean {
+  return Object.values(model.fields).some((f) => {
+    const { allows, denies } = fieldRules(f, 'update');
+    return allows.length > 0 || denies.length > 0;
+  });
+}
+
+const NESTED_UPDATES = ['update', 'updateMany', 'upsert'] as const;
+
+/**
+ * Nested updates (`data: { posts: { update: ... } }`) get the related model's row filter inside
+ * the ORM, but neither its field-level update rules nor its `future()` rules. Rather than let
+ * those pass unchecked, such a nested write is refused: updating the related row directly
+ * enforces every rule.
+ */
+function refuseUncheckedNestedUpdates(
+  site: Site,
+  model: ModelDef,
+  data: unknown,
+  op: string,
+): void {
+  if (typeof data !== 'object' || data === null) return;
+  for (const [key, value] of Object.entries(data)) {
+    const field = model.fields[key];
+    const related = field?.kind === 'relation' ? site.session.schema.models[field.type] : undefined;
+    if (!related || typeof value !== 'object' || value === null) continue;
+    for (const nestedOp of NESTED_UPDATES) {
+      const payload = (value as Args)[nestedOp];
+      if (payload === undefined) continue;
+      if (hasPostUpdateRules(related) || hasFieldUpdateRules(related)) {
+        throw new WardenError(
+          'REJECTED_BY_POLICY',
+          `${site.model.name}.${op}: a nested ${nestedOp} of ${related.name} (data.${key}.${nestedOp}) ` +
+            `is refused on an enhanced client because ${related.name} has field-level or ` +
+            `post-update (future()) update rules; update the ${related.name} row directly`,
+          {
+            model: site.model.name,
+            operation: op,
+            reason: 'no-access',
+            path: `data.${key}.${nestedOp}`,
+          },
+        );
+      }
+      for (const item of Array.isArray(payload) ? payload : [payload]) {
+        const nested = (item ?? {}) as Args;
+        refuseUncheckedNestedUpdates(site, related, nested.data ?? nested.update ?? nested, op);
+      }
+    }
+  }
+}
+
 function needsUpdateChecks(model: ModelDef, data: Args | undefined): boolean {
   if (hasPostUpdateRules(model)) return true;
   return writtenFields(model, data ?? {}).some((name) => {
@@ -277,6 +328,7 @@ function needsUpdateChecks(model: ModelDef, data: Args | undefined): boolean {
 }
 
 export async function update(site: Site, ctx: QueryContext, args: Args): Promise<unknown> {
+  refuseUncheckedNestedUpdates(site, site.model, args.data, 'update');
   if (!ctx.inTransaction && !needsUpdateChecks(site.model, args.data)) {
     const out = await direct(site, ctx, 'update', args);
     if (out !== undefined) return out;
@@ -294,6 +346,7 @@ export async function update(site: Site, ctx: QueryContext, args: Args): Promise
 }
 
 export async function upsert(site: Site, ctx: QueryContext, args: Args): Promise<unknown> {
+  refuseUncheckedNestedUpdates(site, site.model, args.update, 'upsert');
   const result = await runTx(ctx, async (tx) => {
     const exists = await site.delegate.findFirst!({
       where: args.where,
