@@ -40,3 +40,12 @@ export type { QueryHooks, QueryContext, RowOperation } from './context.js';
 export { hookParam } from './plan/param-ref.js';
 export { Decimal } from './codec/decimal.js';
 export { WardenError, isWardenError } from '@warden/schema';
+export { pushSchema, migrateDev, migrateDeploy, migrateStatus } from './migrate/index.js';
+export type {
+  SqlDialectName,
+  PushOptions,
+  PushResult,
+  MigrateDevOptions,
+  MigrateDirOptions,
+  MigrateStatus,
+} from './migrate/index.js';
