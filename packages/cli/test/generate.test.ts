@@ -17,7 +17,13 @@ function typeErrors(files: readonly string[]): string[] {
     moduleResolution: ts.ModuleResolutionKind.NodeNext,
     skipLibCheck: true,
     types: [],
-    paths: { '@warden/schema': [join(repoRoot, 'packages/schema/src/index.ts')] },
+    jsx: ts.JsxEmit.ReactJSX,
+    lib: ['lib.es2023.d.ts', 'lib.dom.d.ts'],
+    paths: {
+      '@warden/schema': [join(repoRoot, 'packages/schema/src/index.ts')],
+      '@warden/client/react': [join(repoRoot, 'packages/client/src/react/index.ts')],
+      '@warden/server/wire': [join(repoRoot, 'packages/server/src/wire/index.ts')],
+    },
   });
   return ts
     .getPreEmitDiagnostics(program)
@@ -67,6 +73,31 @@ describe('warden generate', () => {
       ].join('\n'),
     );
     expect(typeErrors([join(out, 'schema.ts'), join(out, 'use.ts')])).toEqual([]);
+  });
+
+  it("writes hooks.ts with every model's TanStack Query hooks, which type-checks", () => {
+    const hooks = readFileSync(join(out, 'hooks.ts'), 'utf8');
+    for (const name of [
+      'useFindManyPost',
+      'useCheckPost',
+      'useCreatePost',
+      'useInfiniteFindManyUser',
+      'useDeleteManySession',
+    ]) {
+      expect(hooks).toContain(`  ${name},`);
+    }
+    writeFileSync(
+      join(out, 'use-hooks.ts'),
+      [
+        "import { useCheckPost, useFindManyPost } from './hooks.js';",
+        'export const check = useCheckPost;',
+        'export const list = useFindManyPost;',
+        '',
+      ].join('\n'),
+    );
+    expect(
+      typeErrors([join(out, 'schema.ts'), join(out, 'hooks.ts'), join(out, 'use-hooks.ts')]),
+    ).toEqual([]);
   });
 
   it('fails to type-check when the data does not satisfy SchemaDef', () => {

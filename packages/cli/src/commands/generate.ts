@@ -3,16 +3,18 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { CliError, EXIT_OK } from '../cli-error.js';
 import { schemaOption, stringOption, type CommandSpec } from '../command.js';
 import { describeFsError, displayPath, resolveSchemaPath } from '../files.js';
+import { renderHooksModule } from '../generate/hooks-module.js';
 import { renderSchemaModule } from '../generate/schema-module.js';
 import { requireSchema } from '../load-schema.js';
 
 export const generateCommand: CommandSpec = {
   name: 'generate',
-  summary: 'write schema.ts, the typed SchemaDef the ORM and policies take',
+  summary: 'write schema.ts (the typed SchemaDef) and hooks.ts (TanStack Query hooks)',
   details:
     'Writes <out>/schema.ts exporting `schema` (an `as const` SchemaDef literal) and its type\n' +
-    '`Schema`. The default output directory is `generated` next to the schema file. The output\n' +
-    'is deterministic: the same schema always gives the same file.',
+    '`Schema`, and <out>/hooks.ts exporting `useFindManyPost`, `useCheckPost`, ... for every\n' +
+    'model (from @warden/client/react). The default output directory is `generated` next to the\n' +
+    'schema file. The output is deterministic: the same schema always gives the same files.',
   options: {
     schema: schemaOption,
     out: {
@@ -26,14 +28,20 @@ export const generateCommand: CommandSpec = {
     const outFlag = stringOption(options, 'out');
     const outDir = outFlag ? resolve(context.io.cwd, outFlag) : join(dirname(path), 'generated');
     const loaded = await requireSchema(context, path);
-    const target = join(outDir, 'schema.ts');
-    try {
-      mkdirSync(outDir, { recursive: true });
-      writeFileSync(target, renderSchemaModule(loaded.schema, basename(path)));
-    } catch (error) {
-      throw new CliError(describeFsError(context.io, error, target, 'output file'));
+    const files: [string, string][] = [
+      ['schema.ts', renderSchemaModule(loaded.schema, basename(path))],
+      ['hooks.ts', renderHooksModule(loaded.schema, basename(path))],
+    ];
+    for (const [name, text] of files) {
+      const target = join(outDir, name);
+      try {
+        mkdirSync(outDir, { recursive: true });
+        writeFileSync(target, text);
+      } catch (error) {
+        throw new CliError(describeFsError(context.io, error, target, 'output file'));
+      }
+      context.out.line(`wrote ${displayPath(context.io, target)}`);
     }
-    context.out.line(`wrote ${displayPath(context.io, target)}`);
     return EXIT_OK;
   },
 };
