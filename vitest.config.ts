@@ -5,7 +5,11 @@ export default defineConfig({
   resolve: { conditions: ['@warden/source'] },
   ssr: { resolve: { conditions: ['@warden/source'] } },
   test: {
-    include: ['packages/*/test/**/*.test.ts', 'packages/*/test/**/*.test.tsx'],
+    include: [
+      'packages/*/test/**/*.test.ts',
+      'packages/*/test/**/*.test.tsx',
+      'examples/*/test/**/*.test.ts',
+    ],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
