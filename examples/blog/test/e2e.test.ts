@@ -92,7 +92,10 @@ describe.each(dialects)('the blog app on %s', (dialect) => {
 
   async function searchTitle(page: Page, title: string): Promise<void> {
     await page.goto(url('/blog-post'));
-    await page.getByPlaceholder('Search titles').fill(title);
+    // Right after a client-side navigation the old list can still be mounted for a moment.
+    const search = page.getByPlaceholder('Search titles');
+    await poll(() => search.count()).toBe(1);
+    await search.fill(title);
     await page.getByRole('button', { name: 'Filter' }).click();
     await page.waitForURL(/filters/);
   }
@@ -132,7 +135,7 @@ describe.each(dialects)('the blog app on %s', (dialect) => {
   it('sends anonymous visitors to the login page', async () => {
     await alice.goto(url('/blog-post'));
     await alice.waitForURL(/\/login$/);
-    await expect(alice.getByRole('button', { name: 'Sign in' }).isVisible()).resolves.toBe(true);
+    await alice.getByRole('button', { name: 'Sign in' }).waitFor();
     await shot(alice, 'login');
     const api = await fetch(url('/api/model/post/findMany'));
     expect(api.status).toBe(401);
