@@ -6,6 +6,7 @@ import { executeCompiled } from './execute.js';
 import { BuildScope } from './build-scope.js';
 import { resolveParams } from './param-ref.js';
 import { shapeKey } from './shape-key.js';
+import { registerPrepared } from '../dialect/postgres/prepared-pool.js';
 
 /** What a builder returns: the statement (or `null` when the answer needs no query) and shaping. */
 export interface PlanSpec<R> {
@@ -21,7 +22,6 @@ interface Plan<R> {
 
 const NO_CACHE = Symbol('no-cache');
 /** Prepared-statement names are never reused, even after one is dropped. */
-let preparedNames = 0;
 
 function cacheKeyOf(ctx: QueryContext, prefix: string, args: unknown): string | typeof NO_CACHE {
   const hooks = ctx.hooks;
@@ -55,10 +55,7 @@ export async function runPlan<R>(
     if (key !== NO_CACHE) {
       ctx.plans.set(key, plan);
       const prepared = ctx.engine.prepared;
-      // Bounded: each name is a server-side statement on every pooled connection.
-      if (plan.compiled && prepared && prepared.size < 4000 && !prepared.has(plan.compiled.sql)) {
-        prepared.set(plan.compiled.sql, `w${++preparedNames}`);
-      }
+      if (plan.compiled && prepared) registerPrepared(prepared, plan.compiled.sql);
     }
   }
   const compiled = plan.compiled;

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { CompiledQuery, RawBuilder } from 'kysely';
+import { registerPrepared } from '../dialect/postgres/prepared-pool.js';
 import type { FieldDef, ModelDef } from '@warden/schema';
 import type { QueryContext } from '../context.js';
 import { executeCompiled } from '../plan/execute.js';
@@ -63,8 +64,6 @@ export async function execute(
   };
 }
 
-let preparedNames = 0;
-
 /**
  * Keeps a compiled write in the plan cache under `key` and, on PostgreSQL, registers its SQL
  * as a named prepared statement (as the read path does for its cached plans).
@@ -76,10 +75,7 @@ export function rememberPlan(
 ): void {
   ctx.plans.set(key, compiled);
   const prepared = ctx.engine.prepared;
-  if (compiled && prepared && prepared.size < 4000 && !prepared.has(compiled.sql)) {
-    // Own prefix and counter: names are never reused, nor shared with the read path's.
-    prepared.set(compiled.sql, `wr${++preparedNames}`);
-  }
+  if (compiled && prepared) registerPrepared(prepared, compiled.sql);
 }
 
 /** The fields a model's rows are returned with: every column the API knows. */

@@ -1,6 +1,23 @@
 import type pg from 'pg';
 
 const PATCHED = Symbol('warden.prepared');
+// In the global registry, so every copy of this module (a bundler may make several, e.g. one
+// per Next.js route) counts on the same map, and no two statements ever share a name.
+const COUNTER = Symbol.for('warden.prepared.counter');
+/** Each name is a server-side statement on every pooled connection: keep them bounded. */
+const MAX_PREPARED = 4000;
+
+/**
+ * Registers `sql` to run as a named prepared statement, with a name unique for this map for
+ * good (names are never reused, even after an entry is dropped).
+ */
+export function registerPrepared(names: Map<string, string>, sql: string): void {
+  if (names.has(sql) || names.size >= MAX_PREPARED) return;
+  const counted = names as Map<string, string> & { [COUNTER]?: number };
+  const n = (counted[COUNTER] ?? 0) + 1;
+  counted[COUNTER] = n;
+  names.set(sql, `w${n}`);
+}
 
 /**
  * A pg pool whose clients run the statements in `names` as named prepared statements (parsed
