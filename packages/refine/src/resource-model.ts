@@ -1,8 +1,10 @@
 import { findModel, type FieldDef, type ModelDef, type SchemaDef } from '@warden/schema';
 
 /**
- * Finds the model behind a Refine resource name: `post`, `Post`, `blog-post`, `blog_posts`
- * (a trailing plural `s` is tried too). Without a schema the resource is used as it is.
+ * Finds the model behind a Refine resource name, ignoring case, `-` and `_`, and a trailing
+ * plural `s`: `post`, `Post` and `posts` name `Post`; `blog-post` and `blog_posts` name
+ * `BlogPost`. Route paths are free: `{ name: 'post', list: '/blog-post' }` serves `Post` at the
+ * seed's URLs. Without a schema the resource is used as it is.
  */
 export function resourceToModel(schema: SchemaDef | undefined, resource: string): string {
   if (!schema) return resource;

@@ -76,6 +76,26 @@ describe.each(await testDialects())('RPC handler on %s', (dialect) => {
     }
   });
 
+  test('an operation the client does not offer is a 400, not a server fault', async () => {
+    // A real client whose post delegate an app narrowed to findMany.
+    const narrowed = await startApi(dialect, {
+      getClient: () =>
+        Object.create(api.db, {
+          post: { value: { findMany: (a: unknown) => api.db.post.findMany(a) } },
+        }),
+    });
+    try {
+      const ok = await fetch(`${narrowed.endpoint}/post/findMany`);
+      expect(ok.status).toBe(200);
+      const res = await fetch(`${narrowed.endpoint}/post/count`);
+      expect(res.status).toBe(400);
+      expect((await res.json()).error).toMatchObject({ code: 'UNKNOWN_OPERATION' });
+      expect(narrowed.serverFaults).toEqual([]);
+    } finally {
+      await narrowed.close();
+    }
+  });
+
   test('the OpenAPI document lists every model operation', async () => {
     const res = await fetch(`${api.endpoint}/openapi.json`);
     const doc = await res.json();

@@ -99,11 +99,7 @@ export function createRpcHandler(
           ? readQueryArgs(url, limits)
           : await readBodyArgs(request, limits);
       const client = await options.getClient(request);
-      const delegate = client[lowerCaseFirst(model)] as Record<
-        string,
-        (a: unknown) => Promise<unknown>
-      >;
-      const result = await delegate[operation]!(args);
+      const result = await callDelegate(client, model, operation, args);
       return Response.json(serializeData(result), { status: route.status });
     } catch (error) {
       return errorResponse(error, logError);
@@ -186,15 +182,30 @@ async function runTransaction(
   const results = await client.$transaction(async (tx: AnyClient) => {
     const out: unknown[] = [];
     for (const step of steps) {
-      const delegate = tx[lowerCaseFirst(step.model)] as Record<
-        string,
-        (a: unknown) => Promise<unknown>
-      >;
-      out.push(await delegate[step.op]!(step.args));
+      out.push(await callDelegate(tx, step.model, step.op, step.args));
     }
     return out;
   });
   return Response.json(serializeData(results), { status: 200 });
+}
+
+/** Calls `client.<model>.<operation>(args)`; an operation this client lacks is a 400, not a crash. */
+function callDelegate(
+  client: AnyClient,
+  model: string,
+  operation: string,
+  args: unknown,
+): Promise<unknown> {
+  const delegate = client[lowerCaseFirst(model)] as Record<string, unknown> | undefined;
+  const fn = delegate?.[operation];
+  if (typeof fn !== 'function') {
+    throw new RequestError(
+      400,
+      'UNKNOWN_OPERATION',
+      `${model}.${operation} is not available on this server's client`,
+    );
+  }
+  return (fn as (a: unknown) => Promise<unknown>).call(delegate, args);
 }
 
 /** Model names and their lower-camel forms, both mapping to the schema's name. */
