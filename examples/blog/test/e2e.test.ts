@@ -331,7 +331,11 @@ describe.each(dialects)('the blog app on %s', (dialect) => {
 
     // Filter by status, then sort by title descending (two clicks on the header).
     await alice.goto(url('/blog-post'));
-    await alice.locator('.ant-select', { hasText: 'Any status' }).click();
+    // While React swaps a streamed Suspense boundary in, the old and new filter forms can both
+    // be in the page for a moment: wait until exactly one is left.
+    const status = alice.locator('.ant-select', { hasText: 'Any status' });
+    await poll(() => status.count()).toBe(1);
+    await status.click();
     await alice.locator('.ant-select-item-option', { hasText: 'Draft' }).click();
     await alice.getByRole('button', { name: 'Filter' }).click();
     await poll(() => alice.locator('tbody tr.ant-table-row').count()).toBe(4);

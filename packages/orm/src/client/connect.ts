@@ -80,7 +80,12 @@ export function connect(
     throw new WardenError('CONFIG', 'createClient: options.url or options.dialect is required');
   if (/^postgres(ql)?:\/\//.test(url)) {
     const prepared = new Map<string, string>();
-    const pool = preparedPool(new pg.Pool({ connectionString: url }), prepared);
+    const raw = new pg.Pool({ connectionString: url });
+    // An idle pooled connection that the server ends (restart, failover, a dropped database)
+    // emits 'error' on the pool; unhandled, that would take the whole process down. pg has
+    // already discarded the client, and the next query opens a fresh one.
+    raw.on('error', () => undefined);
+    const pool = preparedPool(raw, prepared);
     return {
       kysely: new Kysely<any>({ dialect: new PostgresDialect({ pool }), ...(log ? { log } : {}) }),
       provider: 'postgresql',
