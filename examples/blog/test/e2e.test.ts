@@ -333,9 +333,9 @@ describe.each(dialects)('the blog app on %s', (dialect) => {
     await alice.goto(url('/blog-post'));
     // While React swaps a streamed Suspense boundary in, the old and new filter forms can both
     // be in the page for a moment: wait until exactly one is left.
-    const status = alice.locator('.ant-select', { hasText: 'Any status' });
-    await poll(() => status.count()).toBe(1);
-    await status.click();
+    const statusFilter = alice.locator('.ant-select', { hasText: 'Any status' });
+    await poll(() => statusFilter.count()).toBe(1);
+    await statusFilter.click();
     await alice.locator('.ant-select-item-option', { hasText: 'Draft' }).click();
     await alice.getByRole('button', { name: 'Filter' }).click();
     await poll(() => alice.locator('tbody tr.ant-table-row').count()).toBe(4);
