@@ -331,9 +331,9 @@ describe.each(dialects)('the blog app on %s', (dialect) => {
 
     // Filter by status, then sort by title descending (two clicks on the header).
     await alice.goto(url('/blog-post'));
-    // While React swaps a streamed Suspense boundary in, the old and new filter forms can both
-    // be in the page for a moment: wait until exactly one is left.
-    const statusFilter = alice.locator('.ant-select', { hasText: 'Any status' });
+    // React streams the page: until it swaps the boundary in, a second copy of the filter form
+    // sits in a hidden container (id "S:0"). Only the visible one is the user's.
+    const statusFilter = alice.locator('.ant-select:visible', { hasText: 'Any status' });
     await poll(() => statusFilter.count()).toBe(1);
     await statusFilter.click();
     await alice.locator('.ant-select-item-option', { hasText: 'Draft' }).click();
