@@ -1,13 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { testDialects } from '@warden/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enhance } from '../../src/index.js';
-import { openOrmDb, schemaFromText, type OrmTestDb } from '../helpers/orm-db.js';
-
-const blogText = await readFile(
-  new URL('../../../../examples/schemas/blog.zmodel', import.meta.url),
-  'utf8',
-);
+import { openSeededBlog } from '../helpers/blog-db.js';
+import type { OrmTestDb } from '../helpers/orm-db.js';
 
 describe.each(await testDialects())('the seed blog scenario on %s', (dialect) => {
   let t: OrmTestDb;
@@ -16,14 +11,8 @@ describe.each(await testDialects())('the seed blog scenario on %s', (dialect) =>
   const bob = { id: 'bob', role: 'Reader' };
 
   beforeAll(async () => {
-    t = await openOrmDb(dialect, await schemaFromText(blogText));
+    t = await openSeededBlog(dialect);
     db = t.db;
-    await db.user.create({ data: { id: 'alice', email: 'a@x.io', password: 'x', role: 'Writer' } });
-    await db.user.create({ data: { id: 'bob', email: 'b@x.io', password: 'x', role: 'Reader' } });
-    await db.post.create({ data: { id: 'p1', title: 'Draft', content: 'c', authorId: 'alice' } });
-    await db.post.create({
-      data: { id: 'p2', title: 'Published', content: 'c', status: 'published', authorId: 'alice' },
-    });
   });
   afterAll(async () => {
     await t.close();

@@ -29,12 +29,7 @@ export function readQueryArgs(url: URL, limits: RpcLimits): unknown {
 export async function readBodyArgs(request: Request, limits: RpcLimits): Promise<unknown> {
   const text = await readBodyText(request, limits);
   if (text.trim() === '') return undefined;
-  const body = parseJson(text, 'body');
-  if (isPlainObject(body) && Object.hasOwn(body, 'meta')) {
-    const { meta, ...args } = body;
-    return deserialize(checkArgs(args, limits), meta);
-  }
-  return checkArgs(body, limits);
+  return decodeArgs(parseJson(text, 'body'), limits);
 }
 
 /** Reads a JSON body that is not operation arguments (e.g. `$transaction`). */
@@ -47,7 +42,7 @@ export async function readBodyJson(request: Request, limits: RpcLimits): Promise
   return body;
 }
 
-/** Turns the wire form of one set of arguments into values, for `$transaction` items. */
+/** Turns the wire form of one set of arguments (a body, a `$transaction` item) into values. */
 export function decodeArgs(value: unknown, limits: RpcLimits): unknown {
   if (isPlainObject(value) && Object.hasOwn(value, 'meta')) {
     const { meta, ...args } = value;
