@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import type { Expression, Kysely, SqlBool } from 'kysely';
 import type { ModelDef, SchemaDef } from '@warden/schema';
 import type { DialectHooks } from './dialect/dialect-hooks.js';
@@ -47,6 +48,8 @@ export interface QueryHooks {
 export interface Engine {
   readonly sqlite?: { readonly driver: WardenSqliteDriver; readonly statements: StatementCache };
   readonly prepared?: Map<string, string>;
+  /** The PostgreSQL pool statements outside transactions run on directly (see `runPooled`). */
+  readonly pg?: pg.Pool;
 }
 
 /**

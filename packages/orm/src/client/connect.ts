@@ -89,7 +89,8 @@ export function connect(
     return {
       kysely: new Kysely<any>({ dialect: new PostgresDialect({ pool }), ...(log ? { log } : {}) }),
       provider: 'postgresql',
-      engine: { prepared },
+      // With logging on, every statement goes through Kysely so that it is logged.
+      engine: log ? { prepared } : { prepared, pg: raw },
     };
   }
   if (url.startsWith('file:') || url === ':memory:') {

@@ -2,6 +2,7 @@ import type { CompiledQuery } from 'kysely';
 import type { ModelDef } from '@warden/schema';
 import type { QueryContext } from '../context.js';
 import { mapDbError } from '../errors/map-db-error.js';
+import { runPooled } from '../dialect/postgres/prepared-pool.js';
 
 export interface ExecResult {
   readonly rows: any[];
@@ -12,7 +13,8 @@ export interface ExecResult {
 /**
  * Runs a compiled statement with final parameter values. On SQLite it runs synchronously on
  * the cached prepared statement when the connection is free or held by this context's own
- * transaction; otherwise (and on PostgreSQL) it goes through Kysely. Errors are mapped.
+ * transaction; on PostgreSQL outside a transaction it runs on the pool directly; otherwise it
+ * goes through Kysely (the transaction's connection). Errors are mapped.
  */
 export async function executeCompiled(
   ctx: QueryContext,
@@ -25,6 +27,10 @@ export async function executeCompiled(
   try {
     if (fast && (ctx.inTransaction || fast.driver.isFree())) {
       return fast.statements.run(compiled.sql, parameters) as ExecResult;
+    }
+    const pool = ctx.engine.pg;
+    if (pool && !ctx.inTransaction) {
+      return (await runPooled(pool, ctx.engine.prepared!, compiled.sql, parameters)) as ExecResult;
     }
     return (await ctx.kysely.executeQuery({
       query: compiled.query,

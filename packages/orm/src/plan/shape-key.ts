@@ -44,7 +44,8 @@ function struct(v: unknown): string {
     const val = v[k];
     if (val === undefined) continue;
     out += `${k.length}:${k}=`;
-    if (k === 'take') out += typeof val === 'number' ? (val < 0 ? '-' : '+') : data(val);
+    // `take` is part of the shape (it is inlined as a literal LIMIT, see pageSql); `skip` is not.
+    if (k === 'take') out += typeof val === 'number' ? `n${val}` : data(val);
     else if (k === 'skip') out += data(val);
     else if (DATA_KEYS.has(k) && isPlainObject(val)) out += data(val);
     else out += struct(val);

@@ -106,13 +106,26 @@ describe.each(await testDialects())('plan cache on %s', (dialect) => {
     const first = events.at(-1)!;
     const rows = await db.post.findMany({
       where: { title: { contains: 'Draft' }, views: { gt: 6 } },
-      take: 5,
+      take: 2,
     });
     expect(plans.size).toBe(size);
     const second = events.at(-1)!;
     expect(second.sql).toBe(first.sql);
     expect(second.params).not.toEqual(first.params);
     expect(rows.map((r: any) => r.id)).toEqual([5]);
+  });
+
+  it('take is a literal LIMIT: another page size is another plan, another skip is not', async () => {
+    const plans = clientContext(db).plans;
+    await db.post.findMany({ where: { views: { gt: 0 } }, take: 3, skip: 1 });
+    const size = plans.size;
+    const first = events.at(-1)!;
+    expect(first.sql).toMatch(/limit 3 offset/);
+    await db.post.findMany({ where: { views: { gt: 0 } }, take: 3, skip: 2 });
+    expect(plans.size).toBe(size);
+    await db.post.findMany({ where: { views: { gt: 0 } }, take: 4, skip: 1 });
+    expect(plans.size).toBe(size + 1);
+    expect(events.at(-1)!.sql).toMatch(/limit 4 offset/);
   });
 
   it('a different shape gets its own plan', async () => {

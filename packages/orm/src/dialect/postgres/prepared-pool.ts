@@ -19,6 +19,57 @@ export function registerPrepared(names: Map<string, string>, sql: string): void 
   names.set(sql, `w${n}`);
 }
 
+/** Rows and affected count of one statement, in Kysely's result shape. */
+export interface PgResult {
+  rows: unknown[];
+  numAffectedRows?: bigint;
+}
+
+const WRITES = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE']);
+
+/**
+ * Runs `text` on any idle connection of `pool`, as a named prepared statement when `names`
+ * knows it. This is the hot path outside transactions: it skips Kysely's connection
+ * provider, which measured about 50 µs per statement here (a point query is ~110 µs in all).
+ */
+export async function runPooled(
+  pool: pg.Pool,
+  names: Map<string, string>,
+  text: string,
+  values: readonly unknown[],
+): Promise<PgResult> {
+  const name = names.get(text);
+  const params = values as unknown[];
+  // Not `pool.query`: it discards the connection on any error, so every unique violation a
+  // client provokes would cost a reconnect. A server error leaves the connection usable.
+  const client = await pool.connect();
+  let res: pg.QueryResult;
+  try {
+    try {
+      res = await client.query(name ? { name, text, values: params } : { text, values: params });
+    } catch (e) {
+      if (!name || (e as { code?: string }).code !== '0A000') throw e;
+      names.delete(text);
+      res = await client.query({ text, values: params });
+    }
+  } catch (e) {
+    client.release(isServerError(e) ? undefined : (e as Error));
+    throw e;
+  }
+  client.release();
+  return WRITES.has(res.command)
+    ? { rows: res.rows ?? [], numAffectedRows: BigInt(res.rowCount ?? 0) }
+    : { rows: res.rows ?? [] };
+}
+
+/** An error the server answered with (SQLSTATE code): the connection is still good. */
+function isServerError(e: unknown): boolean {
+  return (
+    typeof (e as { code?: unknown })?.code === 'string' &&
+    /^[0-9A-Z]{5}$/.test((e as { code: string }).code)
+  );
+}
+
 /**
  * A pg pool whose clients run the statements in `names` as named prepared statements (parsed
  * and planned once per connection). The plan cache registers a statement when it compiles it.
@@ -33,9 +84,12 @@ export function preparedPool(pool: pg.Pool, names: Map<string, string>): pg.Pool
       if (!c[PATCHED]) {
         const query = client.query.bind(client) as (...a: unknown[]) => unknown;
         c[PATCHED] = true;
-        (client as unknown as { query: unknown }).query = (text: unknown, values?: unknown) => {
-          const name = typeof text === 'string' ? names.get(text) : undefined;
-          if (!name) return values === undefined ? query(text) : query(text, values);
+        // Only Kysely's call form, `query(text, values)`, is rewritten: the pool's own
+        // `pool.query` (see runPooled) calls this same client with a callback, passed through.
+        (client as unknown as { query: unknown }).query = (...args: unknown[]) => {
+          const [text, values] = args;
+          const name = args.length <= 2 && typeof text === 'string' ? names.get(text) : undefined;
+          if (!name) return query(...args);
           // A table changed under a prepared statement ("cached plan must not change result
           // type"): stop preparing this text and run it unnamed.
           return (query({ name, text, values }) as Promise<unknown>).catch((e: unknown) => {
