@@ -4,7 +4,7 @@ import { errorResponse, type ErrorLogger } from './error-response.js';
 import { findOperationRoute } from '../wire/operations.js';
 import { decodeArgs, readBodyArgs, readBodyJson, readQueryArgs } from './read-args.js';
 import { RequestError } from './request-error.js';
-import { serializeData } from '../wire/serialization.js';
+import { serializeDataJson } from '../wire/serialization.js';
 import { buildOpenApi } from '../openapi/build-openapi.js';
 
 /** A client as the handler sees it: one delegate per model, `$transaction`. */
@@ -100,7 +100,7 @@ export function createRpcHandler(
           : await readBodyArgs(request, limits);
       const client = await options.getClient(request);
       const result = await callDelegate(client, model, operation, args);
-      return Response.json(serializeData(result), { status: route.status });
+      return jsonResponse(serializeDataJson(result), route.status);
     } catch (error) {
       return errorResponse(error, logError);
     }
@@ -186,7 +186,7 @@ async function runTransaction(
     }
     return out;
   });
-  return Response.json(serializeData(results), { status: 200 });
+  return jsonResponse(serializeDataJson(results), 200);
 }
 
 /** Calls `client.<model>.<operation>(args)`; an operation this client lacks is a 400, not a crash. */
@@ -230,4 +230,10 @@ function decodeSegment(segment: string): string {
   } catch {
     throw new RequestError(400, 'INVALID_REQUEST', 'The URL path is not valid percent-encoding');
   }
+}
+
+const JSON_HEADERS = { 'content-type': 'application/json' };
+
+function jsonResponse(text: string, status: number): Response {
+  return new Response(text, { status, headers: JSON_HEADERS });
 }

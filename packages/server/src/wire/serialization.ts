@@ -1,5 +1,6 @@
 import { SuperJSON } from 'superjson';
 import { Decimal } from 'decimal.js';
+import { bytesToBase64, encodeDataJson } from './encode-data.js';
 
 /**
  * The wire format, shared by the server and the browser clients: plain JSON plus superjson's metadata, so `Date`, `bigint`, `Decimal` and
@@ -26,15 +27,7 @@ wire.registerCustom<Uint8Array, string>(
   'Bytes',
 );
 
-// btoa/atob rather than Buffer: this module also runs in browsers.
-function bytesToBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
-}
-
+// atob rather than Buffer: this module also runs in browsers.
 function base64ToBytes(text: string): Uint8Array {
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
@@ -46,4 +39,12 @@ function base64ToBytes(text: string): Uint8Array {
 export function serializeData(data: unknown): { data: unknown; meta?: { serialization: unknown } } {
   const { json, meta } = wire.serialize(data);
   return meta ? { data: json, meta: { serialization: meta } } : { data: json };
+}
+
+/**
+ * The JSON text of `{ data, meta? }`: the fast walk of `encodeDataJson` when the value is a plain
+ * result tree, superjson's general one otherwise. Both decode with `wire.deserialize`.
+ */
+export function serializeDataJson(data: unknown): string {
+  return encodeDataJson(data) ?? JSON.stringify(serializeData(data));
 }
