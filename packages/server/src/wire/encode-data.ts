@@ -58,7 +58,8 @@ class Walk {
         return this.mark('undefined', true);
       case 'object':
         break;
-      default:
+      case 'function':
+      case 'symbol':
         throw FALLBACK;
     }
     if (v === null) return;
@@ -119,7 +120,10 @@ function copyForJson(v: unknown): unknown {
       return null;
     case 'object':
       break;
-    default:
+    case 'string':
+    case 'boolean':
+    case 'function':
+    case 'symbol':
       return v;
   }
   if (v === null || v instanceof Date) return v;
