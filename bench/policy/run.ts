@@ -20,29 +20,36 @@ interface Row {
   raw: number;
 }
 
-/** Median per-call time (µs) over `n` calls after a warm-up. */
-async function median(fn: () => unknown, n: number): Promise<number> {
-  for (let i = 0; i < Math.min(200, n); i++) await fn();
-  const times = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const t0 = process.hrtime.bigint();
-    await fn();
-    times[i] = Number(process.hrtime.bigint() - t0) / 1000;
-  }
-  times.sort();
-  return times[n >> 1]!;
+async function time(fn: () => unknown): Promise<number> {
+  const t0 = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - t0) / 1000;
 }
 
-/** The three variants measured alternately in rounds; keeps the round with the best enhanced/raw. */
+function medianOf(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[s.length >> 1]!;
+}
+
+/**
+ * Median µs per call of the three variants, called in turn (enhanced, plain, raw, enhanced, ...)
+ * after a warm-up, so that all three see the same machine load and the same database state.
+ */
 async function measure(e: () => unknown, p: () => unknown, r: () => unknown, n: number) {
-  let best: { enhanced: number; plain: number; raw: number } | undefined;
-  for (let round = 0; round < 3; round++) {
-    const enhanced = await median(e, n);
-    const plain = await median(p, n);
-    const raw = await median(r, n);
-    if (!best || enhanced / raw < best.enhanced / best.raw) best = { enhanced, plain, raw };
+  for (let i = 0; i < Math.min(200, n); i++) {
+    await e();
+    await p();
+    await r();
   }
-  return best!;
+  const te: number[] = [];
+  const tp: number[] = [];
+  const tr: number[] = [];
+  for (let i = 0; i < n; i++) {
+    te.push(await time(e));
+    tp.push(await time(p));
+    tr.push(await time(r));
+  }
+  return { enhanced: medianOf(te), plain: medianOf(tp), raw: medianOf(tr) };
 }
 
 const rows: Row[] = [];
@@ -50,10 +57,13 @@ const authorOf = (postId: number) => ((postId - 1) % USERS) + 1;
 
 async function benchDialect(dialect: TestDialect): Promise<void> {
   const t = await createTestDatabase(dialect);
+  // Seed through one client, then measure with fresh connections (as bench/orm does).
+  const seeder: any = createClient({ ...policySchema, provider: dialect }, { url: t.url });
+  await seeder.$pushSchema();
+  await seed(seeder);
+  await seeder.$disconnect();
   const db: any = createClient({ ...policySchema, provider: dialect }, { url: t.url });
   try {
-    await db.$pushSchema();
-    await seed(db);
     const raw =
       dialect === 'sqlite'
         ? rawPolicyOps.sqlite(new Database(t.url.replace(/^file:/, '')))

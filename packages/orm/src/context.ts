@@ -31,6 +31,18 @@ export interface QueryHooks {
     ctx: QueryContext,
   ): Expression<SqlBool> | boolean;
   /**
+   * `model`'s read filter as a predicate on one written row's own columns (qualified by
+   * `alias`), when it needs no other row. A one-row `create` / `update` outside a transaction
+   * then returns the row and whether it may be read back in one statement; when it may not,
+   * the write stays and the call fails with `cannot-read-back` (see `writeWasKept`).
+   * `undefined`: the row is read back by a second query, in a transaction.
+   */
+  returningReadable?(
+    model: ModelDef,
+    alias: string,
+    ctx: QueryContext,
+  ): Expression<SqlBool> | boolean | undefined;
+  /**
    * Identifies everything the hooks' SQL depends on except values passed through
    * `hookParam(name)` (those are read from `params` at execution). Plans built with these hooks
    * are cached under this key; without it, plans are rebuilt for every call.

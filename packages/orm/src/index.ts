@@ -38,6 +38,7 @@ export type { IsolationLevel, TransactionOptions } from './client/transaction.js
 export { WardenPromise } from './client/warden-promise.js';
 export type { QueryHooks, QueryContext, RowOperation } from './context.js';
 export { hookParam } from './plan/param-ref.js';
+export { writeWasKept } from './write/readable-returning.js';
 export { Decimal } from './codec/decimal.js';
 export { WardenError, isWardenError } from '@warden/schema';
 export { pushSchema, migrateDev, migrateDeploy, migrateStatus } from './migrate/index.js';

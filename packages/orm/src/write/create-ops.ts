@@ -7,7 +7,8 @@ import { parseCreate } from './parse-data.js';
 import type { CreatePlan } from './plan-types.js';
 import { hasNested } from './plan-types.js';
 import { shapeMany, shapeOne, shaperFor } from './result.js';
-import { createTree, insertMany, insertRow } from './run-tree.js';
+import { createTree, insertMany, insertRow, insertRowReadable } from './run-tree.js';
+import { cannotReadBackKept, isReadable } from './readable-returning.js';
 import type { Row } from './statement.js';
 import { topArgs, writeScope } from './top-args.js';
 import type { WriteScope } from './write-scope.js';
@@ -33,6 +34,14 @@ export async function create(ctx: QueryContext, model: ModelDef, args: unknown):
   const plan = parseCreate(w, model, a.data, ['data']);
   const nested = hasNested(plan);
   if (!nested && shaper.direct) return shaper.decode(await insertRow(w, model, plan.values));
+  if (!nested && shaper.scalarOnly && !ctx.inTransaction) {
+    // With read hooks: one statement that also says whether the new row may be read back.
+    const row = await insertRowReadable(w, plan, shaper.selected);
+    if (row) {
+      if (!isReadable(row)) throw cannotReadBackKept(model, 'create');
+      return shaper.decode(row);
+    }
+  }
   return runInTransaction(ctx, async (tx) => {
     const wt = { ...w, ctx: tx };
     const row = await createTree(wt, plan);

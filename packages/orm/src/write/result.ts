@@ -17,6 +17,10 @@ import type { Row } from './statement.js';
  */
 export interface Shaper {
   readonly direct: boolean;
+  /** The selection is scalars only (no relations, no `_count`), whatever the hooks. */
+  readonly scalarOnly: boolean;
+  /** The selected scalar fields. */
+  readonly selected: readonly string[];
   decode(row: Row): any;
 }
 
@@ -40,8 +44,11 @@ export function shaperFor(
   const fields = sel.scalars.map(
     (f) => [f.name, fieldDecoder(ctx.schema, ctx.provider, f, 'column')] as [string, Decoder],
   );
+  const scalarOnly = sel.relations.length === 0 && sel.counts.length === 0;
   const shaper: Shaper = {
-    direct: sel.relations.length === 0 && sel.counts.length === 0 && ctx.hooks === undefined,
+    direct: scalarOnly && ctx.hooks === undefined,
+    scalarOnly,
+    selected: fields.map(([name]) => name),
     decode(row) {
       const out: Record<string, unknown> = {};
       for (const [name, dec] of fields) out[name] = dec(row[name]);

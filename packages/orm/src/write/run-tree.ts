@@ -19,6 +19,7 @@ import { Binder, aliased, execute, rememberPlan, selectList } from './statement.
 import type { WriteScope } from './write-scope.js';
 import { describeWhere } from './not-found.js';
 import { writeHooks } from './write-hooks.js';
+import { readableColumn } from './readable-returning.js';
 import { idWhere } from './result.js';
 
 /** A predicate on rows of a model under `alias`, with its values bound through `b`. */
@@ -163,6 +164,48 @@ export async function insertRow(w: WriteScope, model: ModelDef, values: Row): Pr
     compiled,
     w.root,
     cols.map((c) => values[c]),
+  );
+  return res.rows[0]!;
+}
+
+/**
+ * Inserts one childless row with the `$readable` column in RETURNING (see `readableColumn`),
+ * running the `beforeCreate` hook first; `undefined` when the hooks cannot provide the column.
+ */
+export async function insertRowReadable(
+  w: WriteScope,
+  plan: CreatePlan,
+  selected: readonly string[],
+): Promise<Row | undefined> {
+  const { ctx } = w;
+  const model = plan.model;
+  const cacheKey = ctx.hooks?.cacheKey;
+  const cols = Object.keys(plan.values);
+  const key =
+    cacheKey === undefined
+      ? undefined
+      : `w:insert-rr|${model.name}|${cacheKey}|${selected.join(',')}|${cols.join(',')}`;
+  let compiled = key ? ctx.plans.get<CompiledQuery<unknown> | null>(key) : undefined;
+  if (compiled === null) return undefined;
+  if (compiled === undefined) {
+    const extra = readableColumn(ctx, model, model.dbName, selected);
+    compiled = extra
+      ? insertSql(ctx, model, cols, [cols], new Binder(), undefined, true, extra).compile(
+          ctx.kysely,
+        )
+      : null;
+    if (key) rememberPlan(ctx, key, compiled);
+    if (!compiled) return undefined;
+  }
+  const before = writeHooks(ctx)?.beforeCreate;
+  if (before) await before(model, { data: plan.api, columns: plan.values }, ctx);
+  const res = await execute(
+    ctx,
+    model,
+    w.site.operation,
+    compiled,
+    w.root,
+    cols.map((c) => plan.values[c]),
   );
   return res.rows[0]!;
 }

@@ -21,8 +21,9 @@ export function insertSql(
   b: Binder,
   conflict: RawBuilder<unknown> | undefined,
   returning: boolean,
+  extra: RawBuilder<unknown> = sql``,
 ): RawBuilder<unknown> {
-  const ret = returning ? sql` returning ${returningList(ctx, model)}` : sql``;
+  const ret = returning ? sql` returning ${returningList(ctx, model)}${extra}` : sql``;
   const onConflict = conflict ?? sql``;
   if (cols.length === 0)
     return sql`insert into ${sql.table(model.dbName)} default values${onConflict}${ret}`;
@@ -88,8 +89,9 @@ export function updateSql(
   set: RawBuilder<unknown>,
   where: Pred,
   returning: boolean,
+  extra: RawBuilder<unknown> = sql``,
 ): RawBuilder<unknown> {
-  const ret = returning ? sql` returning ${returningList(ctx, model)}` : sql``;
+  const ret = returning ? sql` returning ${returningList(ctx, model)}${extra}` : sql``;
   return sql`update ${tableAs(model, alias)} set ${set}${whereClause(ctx.dialect, where)}${ret}`;
 }
 

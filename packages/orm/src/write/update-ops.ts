@@ -16,6 +16,7 @@ import type { CreatePlan, UpdatePlan, WhereRef } from './plan-types.js';
 import { hasNested } from './plan-types.js';
 import { idWhere, shapeMany, shapeOne, shaperFor } from './result.js';
 import { writeHooks } from './write-hooks.js';
+import { cannotReadBackKept, isReadable, readableColumn } from './readable-returning.js';
 import { createTree, insertRow, updateTree, updateWhere, writeFilter } from './run-tree.js';
 import { insertSql, setList, updateSql } from './sql-builders.js';
 import type { Row } from './statement.js';
@@ -47,14 +48,35 @@ async function updateFlat(
   returning: boolean,
   limit: number | undefined,
 ): Promise<{ rows: Row[]; count: number }> {
+  return (await updateFlatWith(w, plan, op, returning, limit, undefined))!;
+}
+
+/** The plan-cache entry of a statement `readableColumn` could not be built for. */
+const NO_READABLE = Symbol('no-readable');
+
+/**
+ * `updateFlat`, optionally (`readableFor`: the selected fields) with the `$readable` column in
+ * RETURNING; `undefined` when the hooks cannot provide it (the caller takes the slow path).
+ */
+async function updateFlatWith(
+  w: WriteScope,
+  plan: UpdatePlan,
+  op: string,
+  returning: boolean,
+  limit: number | undefined,
+  readableFor: readonly string[] | undefined,
+): Promise<{ rows: Row[]; count: number } | undefined> {
   const { ctx } = w;
   const model = plan.model;
   const root = w.root as Record<string, unknown>;
   const prefix = limit === undefined ? cachePrefix(ctx, op, model) : undefined;
   const key =
     prefix &&
-    `${prefix}|${setsSignature(plan)}|${returning ? 'r' : ''}|${shapeKey({ where: root.where })}`;
-  let compiled = key ? ctx.plans.get<CompiledQuery<unknown> | null>(key) : undefined;
+    `${prefix}|${setsSignature(plan)}|${returning ? 'r' : ''}|${readableFor ? `rr:${readableFor.join(',')}` : ''}|${shapeKey({ where: root.where })}`;
+  let compiled = key
+    ? ctx.plans.get<CompiledQuery<unknown> | null | typeof NO_READABLE>(key)
+    : undefined;
+  if (compiled === NO_READABLE) return undefined;
   if (compiled === undefined) {
     const b = new Binder();
     const set = setList(ctx, model, plan.sets, b);
@@ -64,10 +86,18 @@ async function updateFlat(
     const alias = scope.nextAlias();
     let pred = writeFilter(scope, b, model, alias, 'update', where, ALL);
     if (pred !== false && limit !== undefined) pred = limitedTo(ctx, model, alias, pred, limit);
+    // SQLite's RETURNING sees the row under the table's own name only, PostgreSQL's under the alias.
+    const extra = readableFor
+      ? readableColumn(ctx, model, ctx.provider === 'sqlite' ? model.dbName : alias, readableFor)
+      : undefined;
+    if (readableFor && !extra) {
+      if (key) ctx.plans.set(key, NO_READABLE);
+      return undefined;
+    }
     compiled =
       pred === false
         ? null
-        : updateSql(ctx, model, alias, set, pred, returning).compile(ctx.kysely);
+        : updateSql(ctx, model, alias, set, pred, returning, extra).compile(ctx.kysely);
     if (key) rememberPlan(ctx, key, compiled);
   }
   if (compiled === null) return { rows: [], count: 0 };
@@ -110,6 +140,22 @@ export async function update(ctx: QueryContext, model: ModelDef, args: unknown):
     const { rows } = await updateFlat(w, plan, 'update', true, undefined);
     if (rows.length === 0) throw recordNotFound(model, 'update', a.where);
     return shaper.decode(rows[0]!);
+  }
+  if (
+    !nested &&
+    plan.sets.length > 0 &&
+    shaper.scalarOnly &&
+    !ctx.inTransaction &&
+    !writeHooks(ctx)?.afterUpdate
+  ) {
+    // With read hooks: one statement that also says whether the new row may be read back.
+    const res = await updateFlatWith(w, plan, 'update', true, undefined, shaper.selected);
+    if (res) {
+      const row = res.rows[0];
+      if (!row) throw recordNotFound(model, 'update', a.where);
+      if (!isReadable(row)) throw cannotReadBackKept(model, 'update');
+      return shaper.decode(row);
+    }
   }
   const where = checkWhere(w, model, a.where, ['where'], true);
   return runInTransaction(ctx, async (tx) => {

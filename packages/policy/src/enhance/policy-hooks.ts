@@ -1,6 +1,6 @@
 import type { ModelDef, PolicyOperation, SchemaDef } from '@warden/schema';
 import { hookParam, type QueryContext, type QueryHooks } from '@warden/orm';
-import type { Expression, SqlBool } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import {
   compileFieldPolicyFilter,
   compilePolicyFilter,
@@ -66,7 +66,8 @@ export interface PolicySession {
 
 type Filter = Expression<SqlBool> | boolean;
 type ReadAs = { readonly model: string; readonly operation: PolicyOperation | 'none' };
-type SharedHooks = Required<Pick<QueryHooks, 'rowFilter' | 'fieldReadable' | 'cacheKey'>>;
+type SharedHooks = Required<Pick<QueryHooks, 'rowFilter' | 'fieldReadable' | 'cacheKey'>> &
+  Pick<QueryHooks, 'returningReadable'>;
 
 /**
  * Everything shared by the users of one shape: compiled filters (user values are parameters)
@@ -138,8 +139,32 @@ function sharedHooks(session: PolicySession, readAs: ReadAs | undefined): Shared
           ),
     cacheKey: readAs ? `${shape}\0as:${key}` : shape,
   };
+  // The policy layer's own checks (readAs) read rows by other rules: they keep the query.
+  if (!readAs) {
+    hooks.returningReadable = (model: ModelDef, alias, ctx: QueryContext) => {
+      const f = filter(ctx.provider, model.name, 'read', alias);
+      return typeof f === 'boolean' || isRowLocal(f, ctx) ? f : undefined;
+    };
+  }
   session.entry.hooks.set(key, hooks);
   return hooks;
+}
+
+const rowLocal = new WeakMap<object, boolean>();
+
+/**
+ * True when a compiled filter reads only the row's own columns (no subquery), so it can be
+ * evaluated in a mutation's RETURNING list: there a subquery would see the database as it was
+ * before the statement on PostgreSQL, unlike the read-back query it replaces.
+ */
+function isRowLocal(f: Expression<SqlBool>, ctx: QueryContext): boolean {
+  let local = rowLocal.get(f);
+  if (local === undefined) {
+    const text = sql`select ${f}`.compile(ctx.kysely).sql;
+    local = (text.match(/\bselect\b/gi)?.length ?? 0) === 1 && !/\bexists\b/i.test(text);
+    rowLocal.set(f, local);
+  }
+  return local;
 }
 
 /**
@@ -153,6 +178,7 @@ export function policyHooks(session: PolicySession, readAs?: ReadAs): QueryHooks
     rowFilter: shared.rowFilter,
     fieldReadable: shared.fieldReadable,
     cacheKey: shared.cacheKey,
+    ...(shared.returningReadable ? { returningReadable: shared.returningReadable } : {}),
     params: userParams(session.user),
     beforeCreate: (model, row, ctx) => checkCreateInput(session, model, row, ctx),
     authDefault: (_model, _field, path) => {

@@ -1,6 +1,6 @@
 import type { ModelDef, SchemaDef } from '@warden/schema';
 import { WardenError, isWardenError } from '@warden/schema';
-import type { QueryContext } from '@warden/orm';
+import { writeWasKept, type QueryContext } from '@warden/orm';
 import { evaluateRule } from '../evaluate/reference-evaluator.js';
 import { usesFuture } from '../expr-types.js';
 import { compileFieldPolicyFilter, compilePolicyFilter } from '../compile-policy-filter.js';
@@ -119,17 +119,19 @@ async function readBackOrFail(
 
 /**
  * Runs the plain operation under the policy hooks (one round of ORM work, its WHERE already
- * filtered), outside any caller transaction. `undefined` when the ORM refused to return an
- * unreadable result: it rolled its own transaction back, so the caller redoes the write the
- * slow way (which commits it and then reports `cannot-read-back`).
+ * filtered), outside any caller transaction. Either the ORM writes and reads back in its own
+ * transaction, or, when the read rule needs no other row, it writes with one statement whose
+ * RETURNING says whether the row is readable. `undefined` when the ORM refused to return an
+ * unreadable result from its transaction: it rolled that back, so the caller redoes the write
+ * the slow way (which commits it and then reports `cannot-read-back`). A one-statement write
+ * is kept (`writeWasKept`): that error is final.
  */
 async function direct(site: Site, ctx: QueryContext, op: string, args: Args): Promise<unknown> {
   try {
-    // Our own transaction: whatever the ORM does on `cannot-read-back`, the write is undone
-    // before it is redone the slow way.
-    return await runTx(ctx, (tx) => site.delegate[op]!(args).runIn(as(site, tx, undefined)));
+    return await site.delegate[op]!(args).runIn(as(site, ctx, undefined));
   } catch (e) {
     if (isWardenError(e) && e.code === 'REJECTED_BY_POLICY' && e.reason === 'cannot-read-back') {
+      if (writeWasKept(e)) throw rejected(site.model.name, op, 'cannot-read-back');
       return undefined;
     }
     if (isWardenError(e) && e.code === 'NOT_FOUND' && op !== 'create') {
