@@ -18,6 +18,8 @@ export interface OrderItem {
   readonly nulls?: 'first' | 'last';
   /** The scalar field it orders by, when it is a plain column (for cursor tie-breaks). */
   readonly field?: string;
+  /** The term can be NULL (an optional field, a field through a to-one relation). */
+  readonly nullable?: boolean;
 }
 
 const SORT = ['asc', 'desc'] as const;
@@ -53,6 +55,7 @@ export function buildOrderBy(
             scope.ctx.dialect.comparable(field, col(a, model, key)) as RawBuilder<unknown>,
           desc,
           field: key,
+          nullable: field.optional,
           ...(nulls ? { nulls } : {}),
         });
       } else {
@@ -62,6 +65,7 @@ export function buildOrderBy(
             scope.ctx.dialect.comparable(field, col(a, model, key)) as RawBuilder<unknown>,
           desc,
           field: key,
+          nullable: field.optional,
         });
       }
       continue;
@@ -85,6 +89,7 @@ export function buildOrderBy(
     for (const sub of buildOrderBy(scope, target, rel, p)) {
       out.push({
         desc: sub.desc,
+        nullable: true, // the related row may be absent
         ...(sub.nulls ? { nulls: sub.nulls } : {}),
         render: (a) => {
           const inner = scope.nextAlias();
@@ -140,6 +145,9 @@ export function withIdTieBreak(
 /**
  * The cursor condition: rows at or after the cursor row in `items` order (before it when
  * `reverse`). The cursor row's values come from scalar subqueries on its unique where.
+ * Terms that can be NULL compare where the ORDER BY puts NULLs (explicit `nulls`, else the
+ * database's default: smallest on SQLite, largest on PostgreSQL), so a cursor on a row with
+ * a NULL key, or NULL rows after the cursor, are neither skipped nor repeated.
  */
 export function cursorPredicate(
   scope: BuildScope,
@@ -151,18 +159,32 @@ export function cursorPredicate(
   reverse: boolean,
 ): RawBuilder<boolean> {
   const d = scope.ctx.dialect;
+  const sqlite = scope.ctx.provider === 'sqlite';
   const cAlias = scope.nextAlias();
   const cWhere = predSql(d, buildWhere(scope, model, cAlias, cursor, path));
   const cursorValue = (o: OrderItem) =>
     sql`(select ${o.render(cAlias)} from ${sql.table(model.dbName)} as ${sql.table(cAlias)} where ${cWhere})`;
+  const same = (o: OrderItem): RawBuilder<boolean> => {
+    const r = o.render(alias);
+    const c = cursorValue(o);
+    if (!o.nullable) return sql<boolean>`${r} = ${c}`;
+    return sqlite ? sql<boolean>`${r} is ${c}` : sql<boolean>`${r} is not distinct from ${c}`;
+  };
+  const after = (o: OrderItem): RawBuilder<boolean> => {
+    const desc = o.desc !== reverse;
+    const r = o.render(alias);
+    const c = cursorValue(o);
+    const beyond = sql<boolean>`${r} ${sql.raw(desc ? '<' : '>')} ${c}`;
+    if (!o.nullable) return beyond;
+    const nullsFirst = o.nulls ? (o.nulls === 'first') !== reverse : sqlite ? !desc : desc;
+    return nullsFirst
+      ? sql<boolean>`((${c} is null and ${r} is not null) or ${beyond})`
+      : sql<boolean>`((${r} is null and ${c} is not null) or ${beyond})`;
+  };
   const branches: RawBuilder<boolean>[] = [];
   for (let i = 0; i <= items.length; i++) {
-    const eqs = items.slice(0, i).map((o) => sql`${o.render(alias)} = ${cursorValue(o)}`);
-    if (i < items.length) {
-      const o = items[i]!;
-      const after = o.desc !== reverse ? '<' : '>';
-      eqs.push(sql`${o.render(alias)} ${sql.raw(after)} ${cursorValue(o)}`);
-    }
+    const eqs = items.slice(0, i).map(same);
+    if (i < items.length) eqs.push(after(items[i]!));
     branches.push(sql<boolean>`(${sql.join(eqs, sql` and `)})`);
   }
   return sql<boolean>`(${sql.join(branches, sql` or `)})`;
