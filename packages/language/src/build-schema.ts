@@ -1,5 +1,6 @@
 import type {
   DatabaseProvider,
+  DatasourceDef,
   EnumDef,
   LiteralValue,
   ModelDef,
@@ -63,6 +64,8 @@ export function buildSchema(documents: readonly Document[], diagnostics: Diagnos
   };
   if (authModel) schema.authModel = authModel.name;
   if (table.plugins.length > 0) schema.plugins = buildPlugins(table.plugins);
+  const datasource = table.datasources[0];
+  if (datasource) schema.datasource = buildDatasource(datasource, schema.provider, diagnostics);
   return schema;
 }
 
@@ -162,6 +165,31 @@ function buildProvider(
     return 'sqlite';
   }
   return value.value;
+}
+
+/**
+ * The datasource's connection: `url = "..."` or `url = env("NAME")`, so tools that connect
+ * (`warden db push`, `warden migrate`) read it from the schema, imported files included.
+ */
+function buildDatasource(
+  decl: ConfigDecl,
+  provider: DatabaseProvider,
+  diagnostics: Diagnostics,
+): DatasourceDef {
+  const entry = decl.entries.find((e) => e.key.name === 'url');
+  if (!entry) return { provider };
+  const value = unwrap(entry.value);
+  if (value.k === 'string') return { provider, url: value.value };
+  if (value.k === 'call' && value.callee.name === 'env' && value.args.length === 1) {
+    const name = unwrap(value.args[0]!.value);
+    if (name.k === 'string') return { provider, urlEnv: name.value };
+  }
+  diagnostics.error(
+    'invalid-argument',
+    `The datasource url must be a string or env("VARIABLE")`,
+    entry.value.span,
+  );
+  return { provider };
 }
 
 function buildPlugins(decls: readonly ConfigDecl[]): Record<string, PluginDef> {
