@@ -6,13 +6,14 @@ export interface Row {
   raw: number;
 }
 
-async function time(fn: () => unknown): Promise<number> {
+/** Microseconds one call takes, awaited. */
+export async function time(fn: () => unknown): Promise<number> {
   const t0 = process.hrtime.bigint();
   await fn();
   return Number(process.hrtime.bigint() - t0) / 1000;
 }
 
-function medianOf(xs: number[]): number {
+export function medianOf(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[s.length >> 1]!;
 }

@@ -10,6 +10,7 @@ import { createTestDatabase, testDialects, type TestDialect } from '@warden/test
 import { POSTS, USERS, seed } from '../orm/seed.js';
 import { policySchema } from './policy-schema.js';
 import { rawPolicyOps } from './raw-policy-ops.js';
+import { medianOf, time } from '../orm/measure.js';
 
 interface Row {
   db: string;
@@ -18,17 +19,6 @@ interface Row {
   enhanced: number;
   plain: number;
   raw: number;
-}
-
-async function time(fn: () => unknown): Promise<number> {
-  const t0 = process.hrtime.bigint();
-  await fn();
-  return Number(process.hrtime.bigint() - t0) / 1000;
-}
-
-function medianOf(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1]!;
 }
 
 /**

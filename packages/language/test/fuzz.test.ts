@@ -1,3 +1,4 @@
+import { seededRandom } from '@warden/test-kit';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../src/diagnostic.js';
@@ -11,17 +12,8 @@ function commentsOf(text: string): string[] {
   return tokens.flatMap((t) => t.leading.map((c) => `${c.doc ? '///' : ''}${c.text.trimEnd()}`));
 }
 
-/** Small seeded PRNG (mulberry32), so a failing run can be replayed with WARDEN_FUZZ_SEED. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded, so a failing run can be replayed with WARDEN_FUZZ_SEED. */
+const rng = seededRandom;
 
 const TOKENS = [
   '{',

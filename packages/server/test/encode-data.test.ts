@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '@warden/test-kit';
 import { Decimal } from 'decimal.js';
 import { wire } from '../src/wire/serialization.js';
 import { encodeDataJson } from '../src/wire/encode-data.js';
 
-/** Small seeded PRNG (mulberry32) so a failure names a reproducible seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 // superjson refuses a "__proto__" key outright; that case has its own test below.
 const KEYS = ['id', 'a.b', 'back\\slash', 'createdAt', '0', 'x y', ''];

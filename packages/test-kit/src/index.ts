@@ -5,3 +5,4 @@ export {
   type TestDatabase,
 } from './databases.js';
 export { startTestApi, type TestApi, type TestApiOptions } from './test-api.js';
+export { seededRandom } from './seeded-random.js';

@@ -1,3 +1,4 @@
+import { seededRandom } from '@warden/test-kit';
 import type { Expr, PolicyRule, SchemaDef } from '@warden/schema';
 import {
   allow,
@@ -26,16 +27,7 @@ import {
  * enum values, and null for optional fields.
  */
 
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const prng = seededRandom;
 
 type Sort = 'bool' | 'int' | 'float' | 'bigint' | 'date' | 'string' | 'enum' | 'list';
 
