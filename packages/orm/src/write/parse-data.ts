@@ -250,6 +250,7 @@ export function parseUpdate(
         field,
         op: 'set',
         value: encodeField(w, { ...field, validations: [] }, w.now, [...path, field.name]).db,
+        auto: true,
       });
     }
   }
@@ -401,6 +402,7 @@ export function parseRelation(
     switch (k) {
       case 'create':
         out.push({
+          path: p,
           op: 'create',
           rel,
           plans: items(w, v, p, many).map((i) => parseCreate(w, target, i.value, i.path, nested)),
@@ -419,11 +421,12 @@ export function parseRelation(
         for (const pl of plans)
           if (pl.before.length || pl.after.length)
             throw invalidInput(pl.path, 'createMany cannot write relations', w.site);
-        out.push({ op: 'createMany', rel, plans, skipDuplicates: skip });
+        out.push({ path: p, op: 'createMany', rel, plans, skipDuplicates: skip });
         break;
       }
       case 'connect':
         out.push({
+          path: p,
           op: 'connect',
           rel,
           wheres: items(w, v, p, many).map((i) => checkWhere(w, target, i.value, i.path, true)),
@@ -431,6 +434,7 @@ export function parseRelation(
         break;
       case 'connectOrCreate':
         out.push({
+          path: p,
           op: 'connectOrCreate',
           rel,
           items: items(w, v, p, many).map((i) => {
@@ -447,10 +451,18 @@ export function parseRelation(
       case 'delete':
         if (!many) {
           if (v === true || v === false) {
-            if (v) out.push({ op: k, rel, all: true, wheres: [] });
-          } else out.push({ op: k, rel, all: true, wheres: [checkWhere(w, target, v, p, false)] });
+            if (v) out.push({ path: p, op: k, rel, all: true, wheres: [] });
+          } else
+            out.push({
+              path: p,
+              op: k,
+              rel,
+              all: true,
+              wheres: [checkWhere(w, target, v, p, false)],
+            });
         } else {
           out.push({
+            path: p,
             op: k,
             rel,
             all: false,
@@ -470,6 +482,7 @@ export function parseRelation(
       case 'set':
         requireOptionalFk(w, rel, p);
         out.push({
+          path: p,
           op: 'set',
           rel,
           wheres: items(w, v, p, true).map((i) => checkWhere(w, target, i.value, i.path, true)),
@@ -477,6 +490,7 @@ export function parseRelation(
         break;
       case 'deleteMany':
         out.push({
+          path: p,
           op: 'deleteMany',
           rel,
           wheres: items(w, v, p, true).map((i) => checkWhere(w, target, i.value, i.path, false)),
@@ -485,6 +499,7 @@ export function parseRelation(
       case 'update':
       case 'updateMany':
         out.push({
+          path: p,
           op: k,
           rel,
           items: items(w, v, p, many).map((i) => {
@@ -513,6 +528,7 @@ export function parseRelation(
         break;
       case 'upsert':
         out.push({
+          path: p,
           op: 'upsert',
           rel,
           items: items(w, v, p, many).map((i) => {

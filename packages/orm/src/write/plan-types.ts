@@ -33,6 +33,11 @@ export interface SetItem {
   readonly field: FieldDef;
   readonly op: 'set' | NumberOp | 'push';
   readonly value: unknown;
+  /**
+   * Filled in by the ORM (`@updatedAt`), not written by the caller: update hooks are not told
+   * about it as a written field.
+   */
+  readonly auto?: true;
 }
 
 export interface UpdatePlan {
@@ -43,7 +48,8 @@ export interface UpdatePlan {
   readonly after: RelationOp[];
 }
 
-export type RelationOp =
+/** One nested write; `path` is where its payload is in the arguments (`data.posts.connect`). */
+export type RelationOp = { readonly path: ArgPath } & (
   | { readonly op: 'create'; readonly rel: RelationInfo; readonly plans: CreatePlan[] }
   | {
       readonly op: 'createMany';
@@ -85,7 +91,8 @@ export type RelationOp =
       readonly all: boolean;
       readonly wheres: WhereRef[];
     }
-  | { readonly op: 'deleteMany'; readonly rel: RelationInfo; readonly wheres: WhereRef[] };
+  | { readonly op: 'deleteMany'; readonly rel: RelationInfo; readonly wheres: WhereRef[] }
+);
 
 export type RelationOpName = RelationOp['op'];
 

@@ -3,12 +3,11 @@ import type { CompiledQuery, RawBuilder } from 'kysely';
 import type { ModelDef } from '@warden/schema';
 import { WardenError } from '@warden/schema';
 import type { RowOperation } from '../context.js';
-import type { Pred } from '../filter/predicate.js';
 import { andAll, predSql, whereClause } from '../filter/predicate.js';
+import type { ArgPath } from '../validate/invalid.js';
+import { formatPath } from '../validate/invalid.js';
 import { shapeKey } from '../plan/shape-key.js';
 import { cachePrefix } from './top-args.js';
-import { rowFilter } from '../filter/row-filter.js';
-import { buildWhere } from '../filter/where.js';
 import { BuildScope } from '../plan/build-scope.js';
 import { tableAs } from '../relation/join.js';
 import type { CreatePlan, RelationOp, SetItem, UpdatePlan, WhereRef } from './plan-types.js';
@@ -18,47 +17,15 @@ import type { Row, StatementResult } from './statement.js';
 import { Binder, aliased, execute, rememberPlan, selectList } from './statement.js';
 import type { WriteScope } from './write-scope.js';
 import { describeWhere } from './not-found.js';
-import { writeHooks } from './write-hooks.js';
+import type { UpdateOrigin } from './write-hooks.js';
+import { watchedUpdate, writeHooks } from './write-hooks.js';
 import { readableColumn } from './readable-returning.js';
-import { idWhere } from './result.js';
+import type { Scoped } from './run-statement.js';
+import { ALL, run, writeFilter } from './run-statement.js';
+import { updateWatched } from './watched-update.js';
 
-/** A predicate on rows of a model under `alias`, with its values bound through `b`. */
-export type Scoped = (b: Binder, alias: string) => Pred;
-
-const ALL: Scoped = () => true;
-
-/** Builds and runs one statement outside the plan cache (nested writes). */
-async function run(
-  w: WriteScope,
-  model: ModelDef,
-  build: (scope: BuildScope, b: Binder) => RawBuilder<unknown> | null,
-): Promise<StatementResult> {
-  const scope = new BuildScope(w.ctx, w.site);
-  const b = new Binder();
-  const q = build(scope, b);
-  if (!q) return { rows: [], count: 0 };
-  return execute(w.ctx, model, w.site.operation, q.compile(w.ctx.kysely), w.root, b.values);
-}
-
-/**
- * The WHERE of every write on `model`: the policy hook's row filter for `op` (seam for the
- * policy layer), the user's `where`, and the relation scope (rows linked to a parent).
- */
-export function writeFilter(
-  scope: BuildScope,
-  b: Binder,
-  model: ModelDef,
-  alias: string,
-  op: RowOperation,
-  where: WhereRef | undefined,
-  extra: Scoped,
-): Pred {
-  return andAll([
-    rowFilter(scope.ctx, model, op, alias),
-    where === undefined ? true : buildWhere(scope, model, alias, where.value, where.path),
-    extra(b, alias),
-  ]);
-}
+export type { Scoped };
+export { writeFilter };
 
 /** Rows of `model` matching `where` and `extra` (all columns); the lookup of connects. */
 export async function selectRows(
@@ -392,6 +359,7 @@ async function connectOne(
   rel: RelationInfo,
   parent: Row,
   where: WhereRef,
+  origin: UpdateOrigin,
 ): Promise<void> {
   if (rel.side === 'm2m') {
     // One statement links the row found by `where`; only when it links nothing (missing, or
@@ -417,7 +385,7 @@ async function connectOne(
     if (!row) throw notFound(w, t, 'connect', where);
     return;
   }
-  const res = await updateWhere(w, rel.target, linkSets(rel, parent), where, ALL, false);
+  const res = await updateWhere(w, rel.target, linkSets(rel, parent), where, ALL, false, origin);
   if (res.count === 0) throw notFound(w, rel.target, 'connect', where);
 }
 
@@ -442,6 +410,7 @@ async function setParentKeys(
   rel: RelationInfo,
   parent: Row,
   target: Row | null,
+  origin: UpdateOrigin,
 ): Promise<void> {
   const m = rel.model;
   const sets: SetItem[] = rel.fk.map((f, i) => ({
@@ -451,11 +420,16 @@ async function setParentKeys(
   }));
   const byId: Scoped = (b, alias) =>
     andAll(m.idFields.map((f) => sql<boolean>`${aliased(alias, m, f)} = ${b.bind(parent[f])}`));
-  await updateWhere(w, m, sets, undefined, byId, false);
+  await updateWhere(w, m, sets, undefined, byId, false, origin);
   for (const [i, f] of rel.fk.entries()) parent[f] = target === null ? null : target[rel.refs[i]!];
 }
 
-/** `update <model> set <sets> where <where and extra>`: the plain statement (no nested writes). */
+/**
+ * `update <model> set <sets> where <where and extra>`: the plain statement (no nested writes).
+ * When update hooks watch it (`watchedUpdate`), it runs through `updateWatched` instead (ids
+ * first, `beforeUpdate`, the update, `afterUpdate`, in a transaction); `origin` is what they
+ * are told about where it comes from.
+ */
 export function updateWhere(
   w: WriteScope,
   model: ModelDef,
@@ -463,7 +437,10 @@ export function updateWhere(
   where: WhereRef | undefined,
   extra: Scoped,
   returning: boolean,
+  origin: UpdateOrigin,
 ): Promise<StatementResult> {
+  const watched = watchedUpdate(w.ctx, model, sets);
+  if (watched) return updateWatched(w, model, sets, where, extra, watched, origin);
   return run(w, model, (scope, b) => {
     const set = setList(w.ctx, model, sets, b);
     const alias = scope.nextAlias();
@@ -489,18 +466,16 @@ export async function updateTree(
     for (const [f, v] of Object.entries(keys))
       sets.push({ field: plan.model.fields[f]!, op: 'set', value: v });
   }
+  // Top-level plans are parsed at `data` (`update` for upsert); nested ones deeper.
+  const origin: UpdateOrigin = {
+    site: w.site,
+    nested: plan.path.length > 1,
+    path: formatPath(plan.path),
+  };
   const rows =
     sets.length === 0
       ? await selectRows(w, plan.model, where, extra, 'update')
-      : (await updateWhere(w, plan.model, sets, where, extra, true)).rows;
-  const after = writeHooks(w.ctx)?.afterUpdate;
-  if (after && sets.length > 0 && rows.length > 0) {
-    await after(
-      plan.model,
-      rows.map((r) => idWhere(w.ctx, plan.model, r)),
-      w.ctx,
-    );
-  }
+      : (await updateWhere(w, plan.model, sets, where, extra, true, origin)).rows;
   if (plan.after.length > 0)
     for (const row of rows) for (const op of plan.after) await relationOp(w, op, row);
   return rows;
@@ -528,13 +503,14 @@ async function deleteLinked(
   parent: Row,
   where: WhereRef | undefined,
   expectOne: boolean,
+  origin: UpdateOrigin,
 ): Promise<void> {
   const t = rel.target;
   if (rel.side === 'owner') {
     const [row] = await selectRows(w, t, where, linkedTo(rel, parent), 'delete', 1);
     if (!row) throw notFound(w, t, 'delete', where);
     if (rel.fk.every((f) => rel.model.fields[f]!.optional))
-      await setParentKeys(w, rel, parent, null);
+      await setParentKeys(w, rel, parent, null, origin);
     const byId: Scoped = (b, alias) =>
       andAll(t.idFields.map((f) => sql<boolean>`${aliased(alias, t, f)} = ${b.bind(row[f])}`));
     await deleteWhere(w, t, undefined, byId, false);
@@ -566,13 +542,14 @@ async function deleteLinked(
 export async function relationOp(w: WriteScope, op: RelationOp, parent: Row): Promise<void> {
   const rel = op.rel;
   const scoped = linkedTo(rel, parent);
+  const origin = nestedOrigin(w, op.path);
   switch (op.op) {
     case 'create':
       if (rel.side === 'owner') {
-        await setParentKeys(w, rel, parent, await createTree(w, op.plans[0]!));
+        await setParentKeys(w, rel, parent, await createTree(w, op.plans[0]!), origin);
         return;
       }
-      if (rel.side === 'inverse') await unlinkInverse(w, rel, parent);
+      if (rel.side === 'inverse') await unlinkInverse(w, rel, parent, origin);
       for (const plan of op.plans) await createLinked(w, rel, parent, plan);
       return;
     case 'createMany':
@@ -580,42 +557,42 @@ export async function relationOp(w: WriteScope, op: RelationOp, parent: Row): Pr
       return;
     case 'connect':
       if (rel.side === 'owner') {
-        await setParentKeys(w, rel, parent, await ownerKeysRow(w, rel, op.wheres[0]!));
+        await setParentKeys(w, rel, parent, await ownerKeysRow(w, rel, op.wheres[0]!), origin);
         return;
       }
-      if (rel.side === 'inverse') await unlinkInverse(w, rel, parent);
-      for (const where of op.wheres) await connectOne(w, rel, parent, where);
+      if (rel.side === 'inverse') await unlinkInverse(w, rel, parent, origin);
+      for (const where of op.wheres) await connectOne(w, rel, parent, where, origin);
       return;
     case 'connectOrCreate':
       for (const item of op.items) {
         const [row] = await selectRows(w, rel.target, item.where, ALL, 'read', 1);
         if (rel.side === 'owner')
-          await setParentKeys(w, rel, parent, row ?? (await createTree(w, item.create)));
+          await setParentKeys(w, rel, parent, row ?? (await createTree(w, item.create)), origin);
         else if (row) {
-          if (rel.side === 'inverse') await unlinkInverse(w, rel, parent);
-          await connectOne(w, rel, parent, item.where);
+          if (rel.side === 'inverse') await unlinkInverse(w, rel, parent, origin);
+          await connectOne(w, rel, parent, item.where, origin);
         } else {
-          if (rel.side === 'inverse') await unlinkInverse(w, rel, parent);
+          if (rel.side === 'inverse') await unlinkInverse(w, rel, parent, origin);
           await createLinked(w, rel, parent, item.create);
         }
       }
       return;
     case 'disconnect':
       if (rel.side === 'owner') {
-        await setParentKeys(w, rel, parent, null);
+        await setParentKeys(w, rel, parent, null, origin);
       } else if (rel.side === 'm2m') {
         for (const where of op.wheres) await joinDelete(w, rel, parent, where);
       } else if (op.all) {
-        await updateWhere(w, rel.target, linkSets(rel, null), op.wheres[0], scoped, false);
+        await updateWhere(w, rel.target, linkSets(rel, null), op.wheres[0], scoped, false, origin);
       } else {
         for (const where of op.wheres)
-          await updateWhere(w, rel.target, linkSets(rel, null), where, scoped, false);
+          await updateWhere(w, rel.target, linkSets(rel, null), where, scoped, false, origin);
       }
       return;
     case 'set':
       if (rel.side === 'm2m') await joinDelete(w, rel, parent, undefined);
-      else await updateWhere(w, rel.target, linkSets(rel, null), undefined, scoped, false);
-      for (const where of op.wheres) await connectOne(w, rel, parent, where);
+      else await updateWhere(w, rel.target, linkSets(rel, null), undefined, scoped, false, origin);
+      for (const where of op.wheres) await connectOne(w, rel, parent, where, origin);
       return;
     case 'update':
     case 'updateMany':
@@ -630,19 +607,19 @@ export async function relationOp(w: WriteScope, op: RelationOp, parent: Row): Pr
         const existing = await selectRows(w, rel.target, item.where, scoped, 'update', 1);
         if (existing.length > 0) await updateTree(w, item.update, item.where, scoped);
         else if (rel.side === 'owner')
-          await setParentKeys(w, rel, parent, await createTree(w, item.create));
+          await setParentKeys(w, rel, parent, await createTree(w, item.create), origin);
         else {
-          if (rel.side === 'inverse') await unlinkInverse(w, rel, parent);
+          if (rel.side === 'inverse') await unlinkInverse(w, rel, parent, origin);
           await createLinked(w, rel, parent, item.create);
         }
       }
       return;
     case 'delete':
-      if (op.all) await deleteLinked(w, rel, parent, op.wheres[0], true);
-      else for (const where of op.wheres) await deleteLinked(w, rel, parent, where, true);
+      if (op.all) await deleteLinked(w, rel, parent, op.wheres[0], true, origin);
+      else for (const where of op.wheres) await deleteLinked(w, rel, parent, where, true, origin);
       return;
     case 'deleteMany':
-      for (const where of op.wheres) await deleteLinked(w, rel, parent, where, false);
+      for (const where of op.wheres) await deleteLinked(w, rel, parent, where, false, origin);
       return;
   }
 }
@@ -654,7 +631,18 @@ async function ownerKeysRow(w: WriteScope, rel: RelationInfo, where: WhereRef): 
 }
 
 /** One-to-one from the side without the key: the previously linked row lets go (optional key). */
-async function unlinkInverse(w: WriteScope, rel: RelationInfo, parent: Row): Promise<void> {
+async function unlinkInverse(
+  w: WriteScope,
+  rel: RelationInfo,
+  parent: Row,
+  origin: UpdateOrigin,
+): Promise<void> {
   if (!rel.fk.every((f) => rel.target.fields[f]!.optional)) return;
-  await updateWhere(w, rel.target, linkSets(rel, null), undefined, linkedTo(rel, parent), false);
+  const unlink = linkSets(rel, null);
+  await updateWhere(w, rel.target, unlink, undefined, linkedTo(rel, parent), false, origin);
+}
+
+/** The origin of the updates a nested write at `path` makes (see `UpdateOrigin`). */
+function nestedOrigin(w: WriteScope, path: ArgPath): UpdateOrigin {
+  return { site: w.site, nested: true, path: formatPath(path) };
 }

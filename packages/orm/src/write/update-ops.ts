@@ -14,10 +14,12 @@ import { invalidInput, isPlainObject } from '../validate/invalid.js';
 import { checkWhere, parseCreate, parseUpdate } from './parse-data.js';
 import type { CreatePlan, UpdatePlan, WhereRef } from './plan-types.js';
 import { hasNested } from './plan-types.js';
-import { idWhere, shapeMany, shapeOne, shaperFor } from './result.js';
-import { writeHooks } from './write-hooks.js';
+import { shapeMany, shapeOne, shaperFor } from './result.js';
+import { watchedUpdate } from './write-hooks.js';
 import { cannotReadBackKept, isReadable, readableColumn } from './readable-returning.js';
-import { createTree, insertRow, updateTree, updateWhere, writeFilter } from './run-tree.js';
+import { createTree, insertRow, updateTree, updateWhere } from './run-tree.js';
+import { writeFilter } from './run-statement.js';
+import { updateWatched } from './watched-update.js';
 import { insertSql, setList, updateSql } from './sql-builders.js';
 import type { Row } from './statement.js';
 import { Binder, execute, rememberPlan } from './statement.js';
@@ -136,7 +138,8 @@ export async function update(ctx: QueryContext, model: ModelDef, args: unknown):
   const w = writeScope(ctx, site, a);
   const plan = parseUpdate(w, model, a.data, ['data']);
   const nested = hasNested(plan);
-  if (!nested && plan.sets.length > 0 && shaper.direct && !writeHooks(ctx)?.afterUpdate) {
+  // `direct` means no hooks at all, so no update hook can be watching.
+  if (!nested && plan.sets.length > 0 && shaper.direct) {
     const { rows } = await updateFlat(w, plan, 'update', true, undefined);
     if (rows.length === 0) throw recordNotFound(model, 'update', a.where);
     return shaper.decode(rows[0]!);
@@ -146,7 +149,7 @@ export async function update(ctx: QueryContext, model: ModelDef, args: unknown):
     plan.sets.length > 0 &&
     shaper.scalarOnly &&
     !ctx.inTransaction &&
-    !writeHooks(ctx)?.afterUpdate
+    !watchedUpdate(ctx, model, plan.sets)
   ) {
     // With read hooks: one statement that also says whether the new row may be read back.
     const res = await updateFlatWith(w, plan, 'update', true, undefined, shaper.selected);
@@ -192,20 +195,12 @@ async function updateManyRows(
   const w = writeScope(ctx, site, a);
   const plan = parseFlatUpdate(w, model, a.data);
   const limit = limitOf(w, a);
-  if (a.where !== undefined) checkWhere(w, model, a.where, ['where'], false);
+  const where = a.where === undefined ? undefined : checkWhere(w, model, a.where, ['where'], false);
   if (plan.sets.length === 0) return { rows: [], count: 0 };
-  const after = writeHooks(ctx)?.afterUpdate;
-  if (!after) return updateFlat(w, plan, operation, returning, limit);
-  return runInTransaction(ctx, async (tx) => {
-    const res = await updateFlat({ ...w, ctx: tx }, plan, operation, true, limit);
-    if (res.rows.length > 0)
-      await after(
-        model,
-        res.rows.map((r) => idWhere(tx, model, r)),
-        tx,
-      );
-    return { rows: res.rows, count: res.rows.length };
-  });
+  const watched = watchedUpdate(ctx, model, plan.sets);
+  if (!watched) return updateFlat(w, plan, operation, returning, limit);
+  const origin = { site, nested: false, path: 'data' };
+  return updateWatched(w, model, plan.sets, where, ALL, watched, origin, limit);
 }
 
 /** `updateMany`: one `update` statement; `{ count }`. */
