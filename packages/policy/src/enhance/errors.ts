@@ -9,17 +9,21 @@ const EXPLAIN: Record<RejectReason, string> = {
     'the row after the update would violate a post-update (future()) rule; nothing was changed',
 };
 
-/** `REJECTED_BY_POLICY` with a message that says what was refused and why. */
+/**
+ * `REJECTED_BY_POLICY` with a message that says what was refused and why; `path`: where in the
+ * arguments the refused write is (nested writes).
+ */
 export function rejected(
   model: string,
   operation: string,
   reason: RejectReason = 'no-access',
   detail = '',
+  path?: string,
 ): WardenError {
   return new WardenError(
     'REJECTED_BY_POLICY',
     `${model}.${operation}: ${EXPLAIN[reason]}${detail ? ` (${detail})` : ''}`,
-    { model, operation, reason },
+    { model, operation, reason, ...(path === undefined ? {} : { path }) },
   );
 }
 

@@ -11,6 +11,13 @@ import type { PolicyUser } from '../types.js';
 import { userShapeKey } from '../user-shape.js';
 import { rejected } from './errors.js';
 import { virtualRowPasses } from './sql-checks.js';
+import {
+  anyUpdateWatched,
+  checkAfterUpdate,
+  checkBeforeUpdate,
+  watchesUpdate,
+  type UpdateOrigin,
+} from './update-checks.js';
 import { decideInJs } from './write-ops.js';
 
 const MAX_CACHED = 5000;
@@ -167,14 +174,44 @@ function isRowLocal(f: Expression<SqlBool>, ctx: QueryContext): boolean {
   return local;
 }
 
+const watchedSchemas = new WeakMap<SchemaDef, boolean>();
+
+/** True when some model has field-level update or post-update rules (update hooks needed). */
+function needsUpdateHooks(schema: SchemaDef): boolean {
+  let needs = watchedSchemas.get(schema);
+  if (needs === undefined) {
+    needs = anyUpdateWatched(Object.values(schema.models));
+    watchedSchemas.set(schema, needs);
+  }
+  return needs;
+}
+
 /**
  * The ORM hooks that enforce `session`'s rules: read filters everywhere rows are selected,
- * update/delete filters in mutation WHEREs, field read masks. `readAs` replaces the read
- * filter of one model (the policy layer's own checks use it to select rows by another rule).
+ * update/delete filters in mutation WHEREs, field read masks, create rules before every
+ * insert, and field-level update and post-update (`future()`) rules around every UPDATE the
+ * ORM makes, nested ones included (only for updates those rules concern: `watchesUpdate`).
+ * `readAs` replaces the read filter of one model (the policy layer's own checks use it to
+ * select rows by another rule); `operation` names the caller's operation in errors when the
+ * policy layer runs another ORM operation on its behalf (its per-row `update`).
  */
-export function policyHooks(session: PolicySession, readAs?: ReadAs): QueryHooks {
+export function policyHooks(
+  session: PolicySession,
+  readAs?: ReadAs,
+  operation?: string,
+): QueryHooks {
   const shared = sharedHooks(session, readAs);
+  const updateHooks: WriteHooks = needsUpdateHooks(session.schema)
+    ? {
+        watchesUpdate,
+        beforeUpdate: (model, ids, fields, ctx, origin) =>
+          checkBeforeUpdate(session, model, ids, fields, ctx, origin, operation),
+        afterUpdate: (model, ids, ctx, state, origin) =>
+          checkAfterUpdate(session, model, ids, ctx, state, origin, operation),
+      }
+    : {};
   const hooks: QueryHooks & WriteHooks = {
+    ...updateHooks,
     rowFilter: shared.rowFilter,
     fieldReadable: shared.fieldReadable,
     cacheKey: shared.cacheKey,
@@ -191,7 +228,10 @@ export function policyHooks(session: PolicySession, readAs?: ReadAs): QueryHooks
   return hooks;
 }
 
-/** The ORM's optional write hooks (see packages/orm/WRITES.md), as far as the policy uses them. */
+/**
+ * The ORM's optional write hooks (see packages/orm/WRITES.md), as far as the policy uses them.
+ * The ORM reads them from the hooks object with a cast; it does not export their type.
+ */
 interface WriteHooks {
   beforeCreate?(
     model: ModelDef,
@@ -200,6 +240,21 @@ interface WriteHooks {
       readonly columns: Readonly<Record<string, unknown>>;
     },
     ctx: QueryContext,
+  ): Promise<void>;
+  watchesUpdate?(model: ModelDef, fields: readonly string[]): boolean;
+  beforeUpdate?(
+    model: ModelDef,
+    ids: readonly Record<string, unknown>[],
+    fields: readonly string[],
+    ctx: QueryContext,
+    origin: UpdateOrigin,
+  ): Promise<unknown>;
+  afterUpdate?(
+    model: ModelDef,
+    ids: readonly Record<string, unknown>[],
+    ctx: QueryContext,
+    state: unknown,
+    origin: UpdateOrigin,
   ): Promise<void>;
   authDefault?(model: ModelDef, field: unknown, path: readonly string[]): unknown;
 }

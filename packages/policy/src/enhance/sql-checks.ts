@@ -1,6 +1,6 @@
 import type { FieldDef, ModelDef, SchemaDef } from '@warden/schema';
 import type { QueryContext } from '@warden/orm';
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import { compilePolicyFilter, type PolicyFilter } from '../compile-policy-filter.js';
 import { toDbValue } from '../compile/db-values.js';
 import type { PolicyRow, PolicyUser } from '../types.js';
@@ -39,6 +39,35 @@ export async function rowPasses(
       ctx.kysely,
     );
   return rows.length > 0;
+}
+
+/** Rows per statement when many rows are checked at once (keeps under parameter limits). */
+const CHUNK = 200;
+
+/**
+ * How many of the rows with `ids` pass `filter` (one query per 200 rows). The rows exist
+ * (the caller just selected them in its transaction), so fewer than `ids.length` means some
+ * row fails.
+ */
+export async function countPassing(
+  ctx: QueryContext,
+  model: ModelDef,
+  ids: readonly PolicyRow[],
+  filter: Expression<SqlBool>,
+): Promise<number> {
+  let passing = 0;
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const any = sql.join(
+      ids.slice(i, i + CHUNK).map((row) => sql`(${idCondition(ctx, model, 't', row)})`),
+      sql` or `,
+    );
+    const { rows } =
+      await sql`select 1 as "ok" from ${sql.table(model.dbName)} as t where (${any}) and ${filter}`.execute(
+        ctx.kysely,
+      );
+    passing += rows.length;
+  }
+  return passing;
 }
 
 /** The row as stored (database values), to replay it as the pre-update row. */

@@ -1,15 +1,15 @@
 import type { ModelDef, SchemaDef } from '@warden/schema';
-import { WardenError, isWardenError } from '@warden/schema';
+import { isWardenError } from '@warden/schema';
 import { writeWasKept, type QueryContext } from '@warden/orm';
 import { evaluateRule } from '../evaluate/reference-evaluator.js';
-import { usesFuture } from '../expr-types.js';
-import { compileFieldPolicyFilter, compilePolicyFilter } from '../compile-policy-filter.js';
-import { fieldRules, modelRules } from '../rules.js';
+import { compilePolicyFilter } from '../compile-policy-filter.js';
+import { modelRules } from '../rules.js';
 import type { PolicyRow } from '../types.js';
 import { notFound, rejected } from './errors.js';
 import { policyHooks, type PolicySession } from './policy-hooks.js';
 import { runTx } from './run-tx.js';
-import { idSelect, idWhere, postUpdatePasses, rawRow, rowPasses } from './sql-checks.js';
+import { idSelect, idWhere, rowPasses } from './sql-checks.js';
+import { watchesUpdate } from './update-checks.js';
 
 /** A delegate method of the underlying (hooked) client: returns a lazy `WardenPromise`. */
 type Call = (args: unknown) => { runIn(ctx: QueryContext): Promise<any> };
@@ -23,13 +23,22 @@ interface Site {
 
 type Args = Record<string, any>;
 
+/**
+ * `ctx` with the policy hooks; `operation` replaces the read rule of the site's model (see
+ * `policyHooks`), `caller` names the caller's operation in errors the hooks raise.
+ */
 const as = (
   site: Site,
   ctx: QueryContext,
   operation: 'none' | 'update' | undefined,
+  caller?: string,
 ): QueryContext => ({
   ...ctx,
-  hooks: policyHooks(site.session, operation ? { model: site.model.name, operation } : undefined),
+  hooks: policyHooks(
+    site.session,
+    operation ? { model: site.model.name, operation } : undefined,
+    caller,
+  ),
 });
 
 function shaping(args: Args): Args {
@@ -202,35 +211,11 @@ function writtenFields(model: ModelDef, data: Args): string[] {
   return out;
 }
 
-function hasPostUpdateRules(model: ModelDef): boolean {
-  const { allows, denies } = modelRules(model, 'update');
-  return [...allows, ...denies].some((r) => usesFuture(r.condition));
-}
-
-async function checkFieldUpdates(
-  site: Site,
-  tx: QueryContext,
-  ids: PolicyRow,
-  data: Args,
-  op: string,
-) {
-  const { session, model } = site;
-  for (const name of writtenFields(model, data)) {
-    const field = model.fields[name]!;
-    const { allows, denies } = fieldRules(field, 'update');
-    if (allows.length === 0 && denies.length === 0) continue;
-    const filter = compileFieldPolicyFilter(session.schema, model.name, name, 'update', {
-      dialect: tx.provider,
-      alias: 't',
-      user: session.user,
-    });
-    if (!(await rowPasses(tx, model, ids, filter))) {
-      throw rejected(model.name, op, 'field-update', `field "${name}"`);
-    }
-  }
-}
-
-/** Updates one permitted row (already found); returns its ids after the update. */
+/**
+ * Updates one permitted row (already found); returns its ids after the update. Field-level
+ * update rules and post-update rules are checked by the ORM's update hooks (`policyHooks`),
+ * for this row and for every row its nested writes update, errors naming `op`.
+ */
 async function updateRow(
   site: Site,
   tx: QueryContext,
@@ -238,18 +223,12 @@ async function updateRow(
   data: Args,
   op: string,
 ): Promise<PolicyRow> {
-  const { session, model, delegate } = site;
-  await checkFieldUpdates(site, tx, target, data, op);
-  const pre = hasPostUpdateRules(model) ? await rawRow(tx, model, target) : undefined;
-  const updated = (await delegate.update!({
+  const { model, delegate } = site;
+  return (await delegate.update!({
     where: idWhere(model, target),
     data,
     select: idSelect(model),
-  }).runIn(as(site, tx, 'none'))) as PolicyRow;
-  if (pre && !(await postUpdatePasses(tx, session.schema, model, session.user, pre, updated))) {
-    throw rejected(model.name, op, 'post-update');
-  }
-  return updated;
+  }).runIn(as(site, tx, 'none', op))) as PolicyRow;
 }
 
 /** NOT_FOUND when the row is not readable, else REJECTED_BY_POLICY `no-access`. */
@@ -270,67 +249,16 @@ async function findUpdatable(
   );
 }
 
-function hasFieldUpdateRules(model: ModelDef): boolean {
-  return Object.values(model.fields).some((f) => {
-    const { allows, denies } = fieldRules(f, 'update');
-    return allows.length > 0 || denies.length > 0;
-  });
-}
-
-const NESTED_UPDATES = ['update', 'updateMany', 'upsert'] as const;
-
 /**
- * Nested updates (`data: { posts: { update: ... } }`) get the related model's row filter inside
- * the ORM, but neither its field-level update rules nor its `future()` rules. Rather than let
- * those pass unchecked, such a nested write is refused: updating the related row directly
- * enforces every rule.
+ * True when updating the top-level row needs more than its row filter (field-level update or
+ * post-update rules): it then takes the transactional path (row found first, so a refusal on
+ * a readable row is told from a missing one). Nested writes are checked by the hooks either way.
  */
-function refuseUncheckedNestedUpdates(
-  site: Site,
-  model: ModelDef,
-  data: unknown,
-  op: string,
-): void {
-  if (typeof data !== 'object' || data === null) return;
-  for (const [key, value] of Object.entries(data)) {
-    const field = model.fields[key];
-    const related = field?.kind === 'relation' ? site.session.schema.models[field.type] : undefined;
-    if (!related || typeof value !== 'object' || value === null) continue;
-    for (const nestedOp of NESTED_UPDATES) {
-      const payload = (value as Args)[nestedOp];
-      if (payload === undefined) continue;
-      if (hasPostUpdateRules(related) || hasFieldUpdateRules(related)) {
-        throw new WardenError(
-          'REJECTED_BY_POLICY',
-          `${site.model.name}.${op}: a nested ${nestedOp} of ${related.name} (data.${key}.${nestedOp}) ` +
-            `is refused on an enhanced client because ${related.name} has field-level or ` +
-            `post-update (future()) update rules; update the ${related.name} row directly`,
-          {
-            model: site.model.name,
-            operation: op,
-            reason: 'no-access',
-            path: `data.${key}.${nestedOp}`,
-          },
-        );
-      }
-      for (const item of Array.isArray(payload) ? payload : [payload]) {
-        const nested = (item ?? {}) as Args;
-        refuseUncheckedNestedUpdates(site, related, nested.data ?? nested.update ?? nested, op);
-      }
-    }
-  }
-}
-
 function needsUpdateChecks(model: ModelDef, data: Args | undefined): boolean {
-  if (hasPostUpdateRules(model)) return true;
-  return writtenFields(model, data ?? {}).some((name) => {
-    const { allows, denies } = fieldRules(model.fields[name]!, 'update');
-    return allows.length > 0 || denies.length > 0;
-  });
+  return watchesUpdate(model, writtenFields(model, data ?? {}));
 }
 
 export async function update(site: Site, ctx: QueryContext, args: Args): Promise<unknown> {
-  refuseUncheckedNestedUpdates(site, site.model, args.data, 'update');
   if (!ctx.inTransaction && !needsUpdateChecks(site.model, args.data)) {
     const out = await direct(site, ctx, 'update', args);
     if (out !== undefined) return out;
@@ -348,7 +276,6 @@ export async function update(site: Site, ctx: QueryContext, args: Args): Promise
 }
 
 export async function upsert(site: Site, ctx: QueryContext, args: Args): Promise<unknown> {
-  refuseUncheckedNestedUpdates(site, site.model, args.update, 'upsert');
   const result = await runTx(ctx, async (tx) => {
     const exists = await site.delegate.findFirst!({
       where: args.where,

@@ -1,0 +1,161 @@
+import type { ModelDef } from '@warden/schema';
+import type { QueryContext } from '@warden/orm';
+import { compileFieldPolicyFilter } from '../compile-policy-filter.js';
+import { usesFuture } from '../expr-types.js';
+import { fieldRules, modelRules } from '../rules.js';
+import type { PolicyRow } from '../types.js';
+import { rejected } from './errors.js';
+import type { PolicySession } from './policy-hooks.js';
+import { countPassing, postUpdatePasses, rawRow } from './sql-checks.js';
+
+/** Where the ORM says an UPDATE comes from (its `UpdateOrigin`, see packages/orm/WRITES.md). */
+export interface UpdateOrigin {
+  readonly site: { readonly model: string; readonly operation: string };
+  readonly nested: boolean;
+  readonly path: string;
+}
+
+/** What of a model's update rules the ORM's update hooks must enforce. */
+interface UpdateRules {
+  /** Fields with `@allow('update', ...)` / `@deny('update', ...)`. */
+  readonly fields: ReadonlySet<string>;
+  /** Some model-level update rule reads `future()`. */
+  readonly future: boolean;
+}
+
+const rulesOf = new WeakMap<ModelDef, UpdateRules>();
+
+function updateRules(model: ModelDef): UpdateRules {
+  let rules = rulesOf.get(model);
+  if (!rules) {
+    const fields = new Set<string>();
+    for (const f of Object.values(model.fields)) {
+      const { allows, denies } = fieldRules(f, 'update');
+      if (allows.length > 0 || denies.length > 0) fields.add(f.name);
+    }
+    const { allows, denies } = modelRules(model, 'update');
+    rules = { fields, future: [...allows, ...denies].some((r) => usesFuture(r.condition)) };
+    rulesOf.set(model, rules);
+  }
+  return rules;
+}
+
+/** True when some model-level update rule of `model` reads `future()`. */
+export function hasPostUpdateRules(model: ModelDef): boolean {
+  return updateRules(model).future;
+}
+
+/**
+ * True when an update of `model` writing `fields` needs checks beyond the row filter: a
+ * written field has update rules, or the model has post-update rules. The ORM asks this
+ * (`watchesUpdate`) before each UPDATE, so every other update keeps its one-statement path.
+ */
+export function watchesUpdate(model: ModelDef, fields: readonly string[]): boolean {
+  const rules = updateRules(model);
+  return rules.future || fields.some((f) => rules.fields.has(f));
+}
+
+/** True when some model of the schema has field-level update rules or post-update rules. */
+export function anyUpdateWatched(models: readonly ModelDef[]): boolean {
+  return models.some((m) => {
+    const rules = updateRules(m);
+    return rules.future || rules.fields.size > 0;
+  });
+}
+
+/** The rows as they were before an update, by id: what post-update rules compare with. */
+interface Snapshot {
+  readonly pre: Map<string, Record<string, unknown>>;
+}
+
+/** An id where from the ORM (`{ id }` or `{ a_b: { a, b } }`) as a flat id row. */
+function idRow(model: ModelDef, where: Record<string, unknown>): PolicyRow {
+  if (model.idFields.length === 1) return where as PolicyRow;
+  return where[model.idFields.join('_')] as PolicyRow;
+}
+
+function idKey(model: ModelDef, row: PolicyRow): string {
+  return model.idFields.map((f) => String(row[f])).join('\0');
+}
+
+/** The error's operation and, for nested writes, where the write is. */
+function blame(
+  origin: UpdateOrigin,
+  operation: string | undefined,
+): { op: string; detail: string; path: string | undefined } {
+  const op = operation ?? origin.site.operation;
+  if (!origin.nested) return { op, detail: '', path: undefined };
+  return {
+    op,
+    detail: `nested write at ${origin.path} of ${origin.site.model}.${op}`,
+    path: origin.path,
+  };
+}
+
+/**
+ * Before an UPDATE of `ids` writing `fields` (top-level or nested): every written field's
+ * update rules must hold for every row (reason `field-update`); when the model has post-update
+ * rules, the rows as they are now are kept for `checkAfterUpdate`. `operation`: the caller's
+ * operation when the ORM ran another one on its behalf (the policy's own `update` per row).
+ */
+export async function checkBeforeUpdate(
+  session: PolicySession,
+  model: ModelDef,
+  ids: readonly Record<string, unknown>[],
+  fields: readonly string[],
+  ctx: QueryContext,
+  origin: UpdateOrigin,
+  operation: string | undefined,
+): Promise<Snapshot | undefined> {
+  const rules = updateRules(model);
+  const rows = ids.map((w) => idRow(model, w));
+  for (const name of fields) {
+    if (!rules.fields.has(name)) continue;
+    const filter = compileFieldPolicyFilter(session.schema, model.name, name, 'update', {
+      dialect: ctx.provider,
+      alias: 't',
+      user: session.user,
+    });
+    if (filter === true) continue;
+    if (filter === false || (await countPassing(ctx, model, rows, filter)) < rows.length) {
+      const { op, detail, path } = blame(origin, operation);
+      const where = detail ? `field "${name}", ${detail}` : `field "${name}"`;
+      throw rejected(model.name, op, 'field-update', where, path);
+    }
+  }
+  if (!rules.future) return undefined;
+  const pre = new Map<string, Record<string, unknown>>();
+  for (const row of rows) {
+    const stored = await rawRow(ctx, model, row);
+    if (stored) pre.set(idKey(model, row), stored);
+  }
+  return { pre };
+}
+
+/**
+ * After an UPDATE: post-update (`future()`) rules on every updated row, against the row as it
+ * was (reason `post-update`). A row whose pre-update state cannot be told (its id changed in
+ * an update of several rows) is refused: nothing is let through unchecked.
+ */
+export async function checkAfterUpdate(
+  session: PolicySession,
+  model: ModelDef,
+  ids: readonly Record<string, unknown>[],
+  ctx: QueryContext,
+  state: unknown,
+  origin: UpdateOrigin,
+  operation: string | undefined,
+): Promise<void> {
+  if (!updateRules(model).future) return;
+  const snapshot = state as Snapshot | undefined;
+  for (const where of ids) {
+    const row = idRow(model, where);
+    let pre = snapshot?.pre.get(idKey(model, row));
+    // A one-row update that changed the id: the one row snapshotted is this row.
+    if (!pre && ids.length === 1 && snapshot?.pre.size === 1) pre = [...snapshot.pre.values()][0];
+    if (!pre || !(await postUpdatePasses(ctx, session.schema, model, session.user, pre, row))) {
+      const { op, detail, path } = blame(origin, operation);
+      throw rejected(model.name, op, 'post-update', detail, path);
+    }
+  }
+}
