@@ -371,6 +371,15 @@ describe.each(await testDialects())(
         ).toBe('ok');
       });
 
+      it('an update that changes the id is checked against the row as it was', async () => {
+        await expect(
+          asUser().post.update({ where: { id: 'p2' }, data: { id: 'p2b', title: 'forbidden' } }),
+        ).rejects.toMatchObject({ reason: 'post-update' });
+        expect(await post('p2b')).toBeNull();
+        const moved = await asUser().post.update({ where: { id: 'p2' }, data: { id: 'p2b' } });
+        expect(moved).toMatchObject({ id: 'p2b', title: 'two' });
+      });
+
       it('an update of a model without such rules stays one statement', async () => {
         log.length = 0;
         const out = await updateUser(asUser(), { name: 'Solo' });
