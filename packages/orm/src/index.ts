@@ -28,6 +28,12 @@ export type {
   JsonValue,
   JsonObject,
   JsonArray,
+  InputJsonValue,
+  InputJsonObject,
+  InputJsonArray,
+  JsonFieldInput,
+  JsonFilter,
+  JsonNullValueFilter,
   SortOrder,
   QueryMode,
 } from './types/index.js';
@@ -41,6 +47,9 @@ export { hookParam } from './plan/param-ref.js';
 export { writeWasKept } from './write/readable-returning.js';
 export { Decimal } from './codec/decimal.js';
 export { WardenError, isWardenError } from '@warden/schema';
+// Json nulls live in @warden/schema so browser clients and the wire format share them.
+export { DbNull, JsonNull, AnyNull, NullValue } from '@warden/schema';
+export type { NullValueName } from '@warden/schema';
 export { pushSchema, migrateDev, migrateDeploy, migrateStatus } from './migrate/index.js';
 export type {
   SqlDialectName,

@@ -4,6 +4,7 @@ import type { ArgPath } from '../validate/invalid.js';
 import { describeType, invalidInput } from '../validate/invalid.js';
 import type { ValidationSite } from '../validate/args.js';
 import { Decimal, isDecimal } from './decimal.js';
+import { jsonNullWrite, refuseNullValue, refuseNullValueInside } from './json-null.js';
 
 type Provider = 'sqlite' | 'postgresql';
 
@@ -22,6 +23,8 @@ export function checkScalar(
   const bad = (): never => {
     throw invalidInput(path, `expected ${field.type}, got ${describeType(value)}`, site);
   };
+  // A whole Json field's DbNull / JsonNull is handled before this; here one is out of place.
+  refuseNullValue(field, value, path, site);
   if (field.kind === 'enum') {
     const e = findEnum(schema, field.type);
     if (typeof value !== 'string' || (e && !e.values.includes(value))) {
@@ -67,7 +70,9 @@ export function checkScalar(
     case 'Bytes':
       return value instanceof Uint8Array ? value : bad();
     case 'Json':
-      return value === undefined ? bad() : value;
+      if (value === undefined) return bad();
+      refuseNullValueInside(value, path, site);
+      return value;
     default:
       return value;
   }
@@ -119,7 +124,8 @@ export function elementToSqliteJson(schema: SchemaDef, field: FieldDef, v: unkno
 
 /**
  * Checks and converts a value for `field` (a whole list for list fields) to what the driver
- * binds. `null` passes through (callers decide whether null is allowed).
+ * binds. `null` passes through (callers decide whether null is allowed); on a `Json` field
+ * `DbNull` binds NULL and `JsonNull` the JSON value `null`.
  *
  * @example
  * ```ts
@@ -136,6 +142,10 @@ export function encodeValue(
 ): unknown {
   if (value === null) return null;
   if (!field.list) {
+    if (field.type === 'Json' && field.kind === 'scalar') {
+      const n = jsonNullWrite(field, value, path, site);
+      if (n) return n.db;
+    }
     return scalarToDb(
       ctx.provider,
       ctx.schema,

@@ -1,12 +1,14 @@
 import { sql } from 'kysely';
 import type { RawBuilder } from 'kysely';
-import type { FieldDef } from '@warden/schema';
+import type { FieldDef, NullValueName } from '@warden/schema';
+import { nullValueName } from '@warden/schema';
+import { JSON_NULL_TEXT, refuseNullValueInside } from '../codec/json-null.js';
 import type { BuildScope } from '../plan/build-scope.js';
 import { expectObject, expectOneOf } from '../validate/args.js';
 import type { ArgPath } from '../validate/invalid.js';
 import { describeType, invalidInput } from '../validate/invalid.js';
 import type { Pred } from './predicate.js';
-import { andAll, not } from './predicate.js';
+import { andAll, not, orAll } from './predicate.js';
 
 const STRING_OPS = {
   string_contains: 'contains',
@@ -18,13 +20,43 @@ const NUMBER_OPS = { lt: '<', lte: '<=', gt: '>', gte: '>=' } as const;
 function jsonText(path: ArgPath, scope: BuildScope) {
   return (x: unknown): string => {
     if (x === undefined) throw invalidInput(path, 'expected a JSON value', scope.site);
+    refuseNullValueInside(x, path, scope.site);
     return JSON.stringify(x);
   };
 }
 
 /**
+ * Rows whose value (at `path`, when given) is the null `name` says. `DbNull`: the column is
+ * NULL, or with a path nothing is there; `JsonNull`: the JSON value `null` is there; `AnyNull`:
+ * either. The kind is part of the plan's shape (see `shapeKey`), so it is SQL text, not a
+ * parameter. Negated (`not`), `JsonNull` does not match NULL columns, as every other `not` in
+ * SQL and in Prisma.
+ */
+function nullValueMatch(
+  scope: BuildScope,
+  column: RawBuilder<unknown>,
+  path: readonly string[],
+  name: NullValueName,
+): Pred {
+  const d = scope.ctx.dialect;
+  const absent = sql<boolean>`${path.length === 0 ? column : d.jsonAt(column, path)} is null`;
+  const jsonNull = sql<boolean>`${d.jsonAt(column, path)} = ${d.jsonParam(sql.lit(JSON_NULL_TEXT))}`;
+  switch (name) {
+    case 'DbNull':
+      return absent;
+    case 'JsonNull':
+      return jsonNull;
+    case 'AnyNull':
+      return orAll([absent, jsonNull]);
+  }
+}
+
+/**
  * Json filters: `equals`, `not`, and with an optional `path` (array of keys):
- * `string_contains string_starts_with string_ends_with array_contains lt lte gt gte`.
+ * `string_contains string_starts_with string_ends_with array_contains lt lte gt gte`. `equals`
+ * and `not` take `DbNull`, `JsonNull` or `AnyNull`, and so does the field itself
+ * (`{ meta: DbNull }`); a plain `null` means `DbNull` on the whole value and `JsonNull` at a
+ * path.
  */
 export function buildJsonFilter(
   scope: BuildScope,
@@ -34,6 +66,8 @@ export function buildJsonFilter(
   path: ArgPath,
 ): Pred {
   const d = scope.ctx.dialect;
+  const shorthand = nullValueName(value);
+  if (shorthand !== undefined) return nullValueMatch(scope, column, [], shorthand);
   const obj = expectObject(scope.site, path, value);
   let jsonPath: string[] = [];
   if (obj.path !== undefined) {
@@ -58,10 +92,13 @@ export function buildJsonFilter(
     if (v === undefined || op === 'path' || op === 'mode') continue;
     const p = [...path, op];
     if (op === 'equals' || op === 'not') {
+      const nullName = nullValueName(v);
       const eq: Pred =
-        v === null && jsonPath.length === 0
-          ? sql<boolean>`${column} is null`
-          : sql<boolean>`${target} = ${d.jsonParam(scope.param(p, jsonText(p, scope)))}`;
+        nullName !== undefined
+          ? nullValueMatch(scope, column, jsonPath, nullName)
+          : v === null && jsonPath.length === 0
+            ? sql<boolean>`${column} is null`
+            : sql<boolean>`${target} = ${d.jsonParam(scope.param(p, jsonText(p, scope)))}`;
       preds.push(op === 'equals' ? eq : not(eq));
     } else if (op in STRING_OPS) {
       const kind = STRING_OPS[op as keyof typeof STRING_OPS];
@@ -82,7 +119,7 @@ export function buildJsonFilter(
               column,
               jsonPath,
               scope.param(ip, (x) =>
-                d.provider === 'sqlite' ? sqliteJsonScalar(ip, scope, x) : JSON.stringify(x),
+                d.provider === 'sqlite' ? sqliteJsonScalar(ip, scope, x) : jsonText(ip, scope)(x),
               ),
             ),
           ),
@@ -109,6 +146,7 @@ export function buildJsonFilter(
 /** SQLite's json_each yields SQL values: booleans as 0/1, containers as JSON text. */
 function sqliteJsonScalar(path: ArgPath, scope: BuildScope, x: unknown): unknown {
   if (x === undefined) throw invalidInput(path, 'expected a JSON value', scope.site);
+  refuseNullValueInside(x, path, scope.site);
   if (typeof x === 'boolean') return x ? 1 : 0;
   if (x !== null && typeof x === 'object') return JSON.stringify(x);
   return x;

@@ -1,3 +1,4 @@
+import { nullValueName } from '@warden/schema';
 import { isPlainObject } from '../validate/invalid.js';
 
 /** Top-level-ish argument keys whose object values hold data (values become parameters). */
@@ -37,7 +38,7 @@ function struct(v: unknown): string {
     for (const item of v) out += struct(item) + ',';
     return out + ']';
   }
-  if (!isPlainObject(v)) return data(v);
+  if (!isPlainObject(v) || nullValueName(v) !== undefined) return data(v);
   let out = '{';
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue;
@@ -80,6 +81,9 @@ function data(v: unknown): string {
   }
   if (v instanceof Date) return 'd';
   if (v instanceof Uint8Array) return 'y';
+  // DbNull / JsonNull / AnyNull pick different SQL (IS NULL, = 'null', both), so each is a shape.
+  const nullName = nullValueName(v);
+  if (nullName !== undefined) return nullName;
   if (!isPlainObject(v)) return 'o';
   let out = '{';
   for (const k in v) {

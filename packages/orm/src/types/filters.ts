@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js';
-import type { JsonValue } from './scalars.js';
+import type { AnyNull, DbNull, JsonNull } from '@warden/schema';
+import type { InputJsonValue, JsonValue } from './scalars.js';
 
 // Filter objects per scalar type. `N` is `null` for optional fields and `never` otherwise, so
 // `equals: null` is only accepted where the column can be null.
@@ -61,10 +62,19 @@ export interface EnumFilter<E, N> {
   not?: E | N | EnumFilter<E, N>;
 }
 
-/** `Json` filters: equality, and string/array tests on the value or on the value at `path`. */
+/**
+ * The nulls a `Json` filter tells apart: `DbNull` (the column is NULL; at a `path`: nothing
+ * there), `JsonNull` (the JSON value `null`), `AnyNull` (either).
+ */
+export type JsonNullValueFilter = DbNull | JsonNull | AnyNull;
+
+/**
+ * `Json` filters: equality, and string/array tests on the value or on the value at `path`.
+ * Plain `null` means `DbNull` on the whole value and `JsonNull` at a `path`.
+ */
 export interface JsonFilter {
-  equals?: JsonValue;
-  not?: JsonValue;
+  equals?: InputJsonValue | null | JsonNullValueFilter;
+  not?: InputJsonValue | null | JsonNullValueFilter;
   /** A path into the value: `['settings', 'theme']`. */
   path?: string[];
   mode?: QueryMode;

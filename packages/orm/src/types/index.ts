@@ -41,6 +41,14 @@ export type { OrderByInput, SortOrder } from './order-by.js';
 export type { SelectInput, IncludeInput, OmitInput } from './select.js';
 export type { CreateInput, CreateManyInput } from './create-input.js';
 export type { UpdateInput, UpdateManyInput } from './update-input.js';
-export type { JsonValue, JsonObject, JsonArray } from './scalars.js';
+export type {
+  JsonValue,
+  JsonObject,
+  JsonArray,
+  InputJsonValue,
+  InputJsonObject,
+  InputJsonArray,
+  JsonFieldInput,
+} from './scalars.js';
 export type { ModelName } from './schema-access.js';
-export type { QueryMode } from './filters.js';
+export type { QueryMode, JsonFilter, JsonNullValueFilter } from './filters.js';

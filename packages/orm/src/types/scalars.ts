@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import type { FieldDef, SchemaDef } from '@warden/schema';
+import type { DbNull, FieldDef, JsonNull, SchemaDef } from '@warden/schema';
 
 /** Any JSON value, as stored in and read from a `Json` field. */
 export type JsonValue = string | number | boolean | null | JsonObject | JsonArray;
@@ -9,6 +9,26 @@ export interface JsonObject {
 }
 /** A JSON array. */
 export type JsonArray = JsonValue[];
+
+/**
+ * A JSON value as written: read-only arrays and objects welcome, `null` only inside (a whole
+ * field's null is `DbNull` or `JsonNull`, see `JsonFieldInput`).
+ */
+export type InputJsonValue = string | number | boolean | InputJsonObject | InputJsonArray;
+/** A JSON object as written (`undefined` members are left out, as `JSON.stringify` does). */
+export interface InputJsonObject {
+  readonly [key: string]: InputJsonValue | null | undefined;
+}
+/** A JSON array as written. */
+export type InputJsonArray = readonly (InputJsonValue | null)[];
+
+/**
+ * What `data` takes for a (non-list) `Json` field: a JSON value, `JsonNull` (the JSON value
+ * `null`), and for an optional field `DbNull` (the column is NULL). Plain `null` is ambiguous
+ * and refused, as in Prisma.
+ */
+export type JsonFieldInput<F extends FieldDef> =
+  InputJsonValue | JsonNull | (F['optional'] extends true ? DbNull : never);
 
 /** What the client returns for each scalar type. */
 export interface ScalarOutputMap {
@@ -65,6 +85,10 @@ export type FieldOutput<S extends SchemaDef, F extends FieldDef> = F['list'] ext
 /** The value of scalar field `F` as written in `data`. */
 export type FieldInput<S extends SchemaDef, F extends FieldDef> = F['list'] extends true
   ? FieldBaseInput<S, F>[]
-  : F['optional'] extends true
-    ? FieldBaseInput<S, F> | null
-    : FieldBaseInput<S, F>;
+  : F['type'] extends 'Json'
+    ? F['kind'] extends 'scalar'
+      ? JsonFieldInput<F>
+      : FieldBaseInput<S, F> | (F['optional'] extends true ? null : never)
+    : F['optional'] extends true
+      ? FieldBaseInput<S, F> | null
+      : FieldBaseInput<S, F>;

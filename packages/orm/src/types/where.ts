@@ -1,5 +1,5 @@
 import type { FieldDef, SchemaDef } from '@warden/schema';
-import type { EnumFilter, ListFilter, ScalarFilterMap } from './filters.js';
+import type { EnumFilter, JsonNullValueFilter, ListFilter, ScalarFilterMap } from './filters.js';
 import type { FieldBaseInput } from './scalars.js';
 import type { FieldName, FieldsOf, ModelName, RelatedModel } from './schema-access.js';
 
@@ -11,7 +11,7 @@ export type ScalarWhere<S extends SchemaDef, F extends FieldDef> = F['list'] ext
   : F['kind'] extends 'enum'
     ? FieldBaseInput<S, F> | NullOf<F> | EnumFilter<FieldBaseInput<S, F>, NullOf<F>>
     : F['type'] extends 'Json'
-      ? ScalarFilterMap<never>['Json']
+      ? ScalarFilterMap<never>['Json'] | JsonNullValueFilter
       : F['type'] extends keyof ScalarFilterMap<never>
         ? FieldBaseInput<S, F> | NullOf<F> | ScalarFilterMap<NullOf<F>>[F['type']]
         : never;

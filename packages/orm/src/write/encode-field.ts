@@ -1,5 +1,6 @@
 import type { FieldDef } from '@warden/schema';
 import { checkScalar, encodeValue, scalarToDb } from '../codec/encode.js';
+import { jsonNullWrite } from '../codec/json-null.js';
 import type { ArgPath } from '../validate/invalid.js';
 import { describeType, invalidInput } from '../validate/invalid.js';
 import { checkFieldRules } from './field-rules.js';
@@ -13,7 +14,8 @@ export interface Encoded {
 
 /**
  * Checks `value` for `field` through the core codec (type, enum, list), then the field's
- * validation attributes; `null` only for optional fields.
+ * validation attributes; `null` only for optional fields. A `Json` field takes `DbNull` or
+ * `JsonNull` instead of `null` (see `jsonNullWrite`).
  */
 export function encodeField(
   w: WriteScope,
@@ -21,6 +23,10 @@ export function encodeField(
   value: unknown,
   path: ArgPath,
 ): Encoded {
+  if (field.type === 'Json' && field.kind === 'scalar' && !field.list) {
+    const n = jsonNullWrite(field, value, path, w.site);
+    if (n) return n;
+  }
   if (value === null) {
     if (!field.optional)
       throw invalidInput(path, `expected ${field.type}${field.list ? '[]' : ''}, got null`, w.site);

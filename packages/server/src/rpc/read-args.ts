@@ -3,7 +3,16 @@ import { RequestError } from './request-error.js';
 import type { RpcLimits } from './limits.js';
 
 const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
-const allowedSerializedTypes = new Set(['Date', 'bigint', 'undefined', 'Decimal', 'Bytes']);
+const allowedSerializedTypes = new Set([
+  'Date',
+  'bigint',
+  'undefined',
+  'Decimal',
+  'Bytes',
+  'DbNull',
+  'JsonNull',
+  'AnyNull',
+]);
 
 /** Reads the `q` search parameter (and its `meta`) as operation arguments. */
 export function readQueryArgs(url: URL, limits: RpcLimits): unknown {

@@ -1,5 +1,6 @@
 import { SuperJSON } from 'superjson';
 import { Decimal } from 'decimal.js';
+import { AnyNull, DbNull, JsonNull, nullValueName, type NullValue } from '@warden/schema';
 import { bytesToBase64, encodeDataJson } from './encode-data.js';
 
 /**
@@ -26,6 +27,21 @@ wire.registerCustom<Uint8Array, string>(
   },
   'Bytes',
 );
+
+// `where` and `data` may hold the Json nulls; each travels as its name and is revived as the
+// receiving side's own singleton (the ORM recognises them by brand, so a copy bundled for the
+// browser and the server's copy agree). Results never contain them.
+for (const value of [DbNull, JsonNull, AnyNull] as const) {
+  const name = value.toString();
+  wire.registerCustom<NullValue, string>(
+    {
+      isApplicable: (v): v is NullValue => nullValueName(v) === name,
+      serialize: () => name,
+      deserialize: () => value,
+    },
+    name,
+  );
+}
 
 // atob rather than Buffer: this module also runs in browsers.
 function base64ToBytes(text: string): Uint8Array {
