@@ -124,8 +124,18 @@ export async function insertRow(w: WriteScope, model: ModelDef, values: Row): Pr
     );
     rememberPlan(ctx, key, compiled);
   }
+  return runInsert(w, model, compiled, cols, values);
+}
+
+async function runInsert(
+  w: WriteScope,
+  model: ModelDef,
+  compiled: CompiledQuery<unknown>,
+  cols: readonly string[],
+  values: Row,
+): Promise<Row> {
   const res = await execute(
-    ctx,
+    w.ctx,
     model,
     w.site.operation,
     compiled,
@@ -166,15 +176,7 @@ export async function insertRowReadable(
   }
   const before = writeHooks(ctx)?.beforeCreate;
   if (before) await before(model, { data: plan.api, columns: plan.values }, ctx);
-  const res = await execute(
-    ctx,
-    model,
-    w.site.operation,
-    compiled,
-    w.root,
-    cols.map((c) => plan.values[c]),
-  );
-  return res.rows[0]!;
+  return runInsert(w, model, compiled, cols, plan.values);
 }
 
 /** Inserts one row (its owner-side relations first, its other relations after). */
