@@ -6,6 +6,7 @@ import type { Dialect, LogEvent } from 'kysely';
 import { WardenError } from '@warden/schema';
 import type { Engine } from '../context.js';
 import { WardenSqliteDialect, WardenSqliteDriver } from '../dialect/sqlite/sqlite-driver.js';
+import { SideReader } from '../dialect/sqlite/side-reader.js';
 import { preparedPool } from '../dialect/postgres/prepared-pool.js';
 
 export type LogLevel = 'query' | 'error';
@@ -99,7 +100,18 @@ export function connect(
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     if (path !== ':memory:') db.pragma('journal_mode = WAL');
-    const driver = new WardenSqliteDriver(db);
+    // Reads arriving while a transaction holds `db` run on a second, read-only connection (see
+    // WardenSqliteDriver). WAL lets it read beside the writer; a :memory: database cannot be
+    // opened twice, so there they wait for the transaction instead.
+    const sideReader =
+      path === ':memory:'
+        ? undefined
+        : new SideReader(() => {
+            const reader = new Database(path, { readonly: true, fileMustExist: true });
+            reader.pragma(`busy_timeout = ${Number(db.pragma('busy_timeout', { simple: true }))}`);
+            return reader;
+          });
+    const driver = new WardenSqliteDriver(db, sideReader);
     return {
       kysely: new Kysely<any>({
         dialect: new WardenSqliteDialect(driver),

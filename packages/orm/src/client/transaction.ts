@@ -1,5 +1,7 @@
 import { WardenError } from '@warden/schema';
 import type { QueryContext } from '../context.js';
+import { LockTimeoutError } from '../dialect/sqlite/connection-lock.js';
+import { mapDbError } from '../errors/map-db-error.js';
 
 export type IsolationLevel =
   'ReadUncommitted' | 'ReadCommitted' | 'RepeatableRead' | 'Serializable';
@@ -42,5 +44,11 @@ export async function runInTransaction<T>(
     }
     if (ctx.provider === 'postgresql') builder = builder.setIsolationLevel(level);
   }
-  return builder.execute((trx) => fn({ ...ctx, kysely: trx, inTransaction: true }));
+  try {
+    return await builder.execute((trx) => fn({ ...ctx, kysely: trx, inTransaction: true }));
+  } catch (e) {
+    // On SQLite a transaction begun while another holds the connection waits at most
+    // busy_timeout; that failure is the database's, the callback's own errors pass unchanged.
+    throw e instanceof LockTimeoutError ? mapDbError(e, ctx, undefined, '$transaction') : e;
+  }
 }

@@ -14,7 +14,9 @@ export interface ExecResult {
  * Runs a compiled statement with final parameter values. On SQLite it runs synchronously on
  * the cached prepared statement when the connection is free or held by this context's own
  * transaction; on PostgreSQL outside a transaction it runs on the pool directly; otherwise it
- * goes through Kysely (the transaction's connection). Errors are mapped.
+ * goes through Kysely: the transaction's connection, or on SQLite the driver's queue, which
+ * answers reads from a second connection while another transaction holds the first and bounds
+ * every other wait by `busy_timeout` (see `WardenSqliteDriver`). Errors are mapped.
  */
 export async function executeCompiled(
   ctx: QueryContext,

@@ -27,7 +27,23 @@ export interface PushSchemaResult {
 
 /** The methods every client has besides its model delegates. */
 export interface ClientMethods<S extends SchemaDef> {
-  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
+  /**
+   * Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. Run
+   * its queries on `tx`. The outer client stays usable meanwhile and sees the last committed
+   * state (on SQLite, reads are answered by a second read-only connection; a write, or another
+   * transaction, waits for this one at most `busy_timeout`, 5 s by default, then fails with
+   * `DB_ERROR`: SQLite has one writer. A `:memory:` database has no second connection, so
+   * there reads wait too).
+   *
+   * @example
+   * ```ts
+   * const post = await db.$transaction(async (tx) => {
+   *   const p = await tx.post.create({ data });
+   *   await tx.user.update({ where: { id: data.authorId }, data: { posts: { increment: 1 } } });
+   *   return p;
+   * });
+   * ```
+   */
   $transaction<R>(
     fn: (tx: WardenClient<S>) => Promise<R>,
     options?: TransactionOptions,

@@ -18,14 +18,20 @@ export class StatementCache {
     readonly maxSize = 1000,
   ) {}
 
-  /** Runs `sql` synchronously. */
-  run(sql: string, parameters: readonly unknown[]): SqliteResult {
+  /** The prepared statement of `sql`, from the cache or prepared now. */
+  statement(sql: string): Statement {
     let stmt = this.#statements.get(sql);
     if (!stmt) {
       if (this.#statements.size >= this.maxSize) this.#statements.clear();
       stmt = this.db.prepare(sql);
       this.#statements.set(sql, stmt);
     }
+    return stmt;
+  }
+
+  /** Runs `sql` synchronously. */
+  run(sql: string, parameters: readonly unknown[]): SqliteResult {
+    const stmt = this.statement(sql);
     if (stmt.reader) return { rows: stmt.all(parameters) };
     const { changes, lastInsertRowid } = stmt.run(parameters);
     return { rows: [], numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid) };
