@@ -10,7 +10,7 @@ import { permissions } from './read/permissions.js';
 import { writeOperations } from './write/index.js';
 
 /** An operation of a model delegate: `db.post.findMany(args)` calls `findMany(ctx, Post, args)`. */
-export type Operation = (ctx: QueryContext, model: ModelDef, args: any) => Promise<unknown>;
+export type Operation = (ctx: QueryContext, model: ModelDef, args: any) => unknown;
 
 export const readOperations: Readonly<Record<string, Operation>> = {
   findMany,

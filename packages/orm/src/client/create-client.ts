@@ -97,7 +97,7 @@ class ClientBase {
       return Promise.reject(
         invalidInput([], `unknown operation '${operation}'`, { model, operation }),
       );
-    return op(ctx, m, args);
+    return new WardenPromise(ctx, (c) => op(c, m, args) as Promise<unknown>).then();
   }
 
   $pushSchema(options: { acceptDataLoss?: boolean } = {}): Promise<unknown> {

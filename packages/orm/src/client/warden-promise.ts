@@ -9,19 +9,19 @@ export class WardenPromise<T> implements PromiseLike<T> {
   #started: Promise<T> | undefined;
   constructor(
     private readonly ctx: QueryContext,
-    private readonly exec: (ctx: QueryContext) => Promise<T>,
+    private readonly exec: (ctx: QueryContext) => T | Promise<T>,
   ) {}
 
   /** Runs with another context (the batch transaction's). */
   runIn(ctx: QueryContext): Promise<T> {
-    return this.exec(ctx);
+    return started(this.exec, ctx);
   }
 
   then<A = T, B = never>(
     onfulfilled?: ((value: T) => A | PromiseLike<A>) | null,
     onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
   ): Promise<A | B> {
-    this.#started ??= this.exec(this.ctx);
+    this.#started ??= started(this.exec, this.ctx);
     return this.#started.then(onfulfilled, onrejected);
   }
 
@@ -35,5 +35,15 @@ export class WardenPromise<T> implements PromiseLike<T> {
 
   get [Symbol.toStringTag](): string {
     return 'WardenPromise';
+  }
+}
+
+/** The operation's promise: its answer may be synchronous (SQLite), its throw too. */
+function started<T>(exec: (ctx: QueryContext) => T | Promise<T>, ctx: QueryContext): Promise<T> {
+  try {
+    const r = exec(ctx);
+    return r instanceof Promise ? r : Promise.resolve(r);
+  } catch (e) {
+    return Promise.reject(e);
   }
 }

@@ -12,24 +12,40 @@ export interface ExecResult {
 
 /**
  * Runs a compiled statement with final parameter values. On SQLite it runs synchronously on
+ * (and returns the result itself, not a promise)
  * the cached prepared statement when the connection is free or held by this context's own
  * transaction; on PostgreSQL outside a transaction it runs on the pool directly; otherwise it
  * goes through Kysely: the transaction's connection, or on SQLite the driver's queue, which
  * answers reads from a second connection while another transaction holds the first and bounds
  * every other wait by `busy_timeout` (see `WardenSqliteDriver`). Errors are mapped.
  */
-export async function executeCompiled(
+export function executeCompiled(
+  ctx: QueryContext,
+  compiled: CompiledQuery<unknown>,
+  parameters: readonly unknown[],
+  model: ModelDef | undefined,
+  operation: string,
+): ExecResult | Promise<ExecResult> {
+  const fast = ctx.engine.sqlite;
+  if (fast && (ctx.inTransaction || fast.driver.isFree())) {
+    // Synchronous on purpose: no promise, no microtask, for the most common statement of all.
+    try {
+      return fast.statements.run(compiled.sql, parameters) as ExecResult;
+    } catch (e) {
+      throw mapDbError(e, ctx, model, operation);
+    }
+  }
+  return executeAsync(ctx, compiled, parameters, model, operation);
+}
+
+async function executeAsync(
   ctx: QueryContext,
   compiled: CompiledQuery<unknown>,
   parameters: readonly unknown[],
   model: ModelDef | undefined,
   operation: string,
 ): Promise<ExecResult> {
-  const fast = ctx.engine.sqlite;
   try {
-    if (fast && (ctx.inTransaction || fast.driver.isFree())) {
-      return fast.statements.run(compiled.sql, parameters) as ExecResult;
-    }
     const pool = ctx.engine.pg;
     if (pool && !ctx.inTransaction) {
       return (await runPooled(pool, ctx.engine.prepared!, compiled.sql, parameters)) as ExecResult;

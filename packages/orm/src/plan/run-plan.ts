@@ -8,6 +8,9 @@ import { resolveParams } from './param-ref.js';
 import { shapeKey } from './shape-key.js';
 import { registerPrepared } from '../dialect/postgres/prepared-pool.js';
 
+/** A value, or a promise of it (SQLite statements answer synchronously). */
+export type MaybePromise<T> = T | Promise<T>;
+
 /** What a builder returns: the statement (or `null` when the answer needs no query) and shaping. */
 export interface PlanSpec<R> {
   readonly query: RawBuilder<unknown> | null;
@@ -33,20 +36,21 @@ function cacheKeyOf(ctx: QueryContext, prefix: string, args: unknown): string | 
  * Runs an operation through the plan cache: on a miss, `build` validates the arguments and
  * builds the statement, which is compiled once; on a hit (same operation, model and argument
  * shape) only the parameters are read from `args`. Parameter encoders validate values, so
- * every INVALID_INPUT is raised before any SQL runs.
+ * every INVALID_INPUT is raised before any SQL runs. The result is a value, not a promise, when
+ * the statement ran synchronously (SQLite); errors may then be thrown synchronously too.
  *
  * @example
  * ```ts
  * return runPlan(ctx, model, 'updateMany', args, (scope) => ({ query: sql`...`, finish: (rows) => rows.length }));
  * ```
  */
-export async function runPlan<R>(
+export function runPlan<R>(
   ctx: QueryContext,
   model: ModelDef,
   operation: string,
   args: unknown,
   build: (scope: BuildScope) => PlanSpec<R>,
-): Promise<R> {
+): MaybePromise<R> {
   const key = cacheKeyOf(ctx, `${operation}:${model.name}`, args);
   let plan = key === NO_CACHE ? undefined : ctx.plans.get<Plan<R>>(key);
   if (!plan) {
@@ -61,8 +65,10 @@ export async function runPlan<R>(
   const compiled = plan.compiled;
   if (!compiled) return plan.finish([], args);
   const parameters = resolveParams(compiled.parameters, args, ctx.hooks?.params);
-  const res = await executeCompiled(ctx, compiled, parameters, model, operation);
-  return plan.finish(res.rows, args);
+  const res = executeCompiled(ctx, compiled, parameters, model, operation);
+  // A synchronous SQLite answer is finished synchronously: no promise on the hot path.
+  const finish = plan.finish;
+  return res instanceof Promise ? res.then((r) => finish(r.rows, args)) : finish(res.rows, args);
 }
 
 /**

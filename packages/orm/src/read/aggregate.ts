@@ -1,3 +1,4 @@
+import type { MaybePromise } from '../plan/run-plan.js';
 import { sql } from 'kysely';
 import type { ModelDef } from '@warden/schema';
 import type { QueryContext } from '../context.js';
@@ -21,7 +22,7 @@ const AGGREGATE_ARGS = new Set([
 ]);
 
 /** `aggregate`: `_count _avg _sum _min _max` over the rows selected by `where` and pagination. */
-export function aggregate(ctx: QueryContext, model: ModelDef, args: unknown): Promise<any> {
+export function aggregate(ctx: QueryContext, model: ModelDef, args: unknown): MaybePromise<any> {
   return runPlan(ctx, model, 'aggregate', args, (scope) => {
     const a = readArgs(scope.site, args, AGGREGATE_ARGS);
     const alias = scope.nextAlias();

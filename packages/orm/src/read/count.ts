@@ -1,3 +1,4 @@
+import type { MaybePromise } from '../plan/run-plan.js';
 import { sql } from 'kysely';
 import type { ModelDef } from '@warden/schema';
 import type { QueryContext } from '../context.js';
@@ -16,7 +17,7 @@ const COUNT_ARGS = new Set(['where', 'orderBy', 'take', 'skip', 'cursor', 'selec
  * `count`: a number, or with `select: { _all: true, title: true }` an object of counts
  * (non-null values per field). Pagination arguments count within the page.
  */
-export function count(ctx: QueryContext, model: ModelDef, args: unknown): Promise<any> {
+export function count(ctx: QueryContext, model: ModelDef, args: unknown): MaybePromise<any> {
   return runPlan(ctx, model, 'count', args, (scope) => {
     const a = readArgs(scope.site, args, COUNT_ARGS);
     const alias = scope.nextAlias();

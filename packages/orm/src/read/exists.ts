@@ -1,3 +1,4 @@
+import type { MaybePromise } from '../plan/run-plan.js';
 import { sql } from 'kysely';
 import type { ModelDef } from '@warden/schema';
 import type { QueryContext } from '../context.js';
@@ -9,7 +10,7 @@ import { tableAs } from '../relation/join.js';
 import { readArgs } from './read-args.js';
 
 /** `exists`: whether any row matches `where` (stops at the first one). */
-export function exists(ctx: QueryContext, model: ModelDef, args: unknown): Promise<boolean> {
+export function exists(ctx: QueryContext, model: ModelDef, args: unknown): MaybePromise<boolean> {
   return runPlan(ctx, model, 'exists', args, (scope) => {
     const a = readArgs(scope.site, args, new Set(['where']));
     const alias = scope.nextAlias();

@@ -1,3 +1,4 @@
+import type { MaybePromise } from '../plan/run-plan.js';
 import { sql } from 'kysely';
 import type { ModelDef } from '@warden/schema';
 import type { QueryContext } from '../context.js';
@@ -15,7 +16,7 @@ function findRows(
   operation: string,
   args: unknown,
   first: boolean,
-): Promise<any[]> {
+): MaybePromise<any[]> {
   return runPlan(ctx, model, operation, args, (scope) => {
     const a = readArgs(scope.site, args, FIND_MANY_ARGS);
     const alias = scope.nextAlias();
@@ -36,7 +37,7 @@ function findRows(
 }
 
 /** `findMany`: rows matching `where`, shaped, ordered and paginated; one SQL statement. */
-export function findMany(ctx: QueryContext, model: ModelDef, args: unknown): Promise<any[]> {
+export function findMany(ctx: QueryContext, model: ModelDef, args: unknown): MaybePromise<any[]> {
   return findRows(ctx, model, 'findMany', args, false);
 }
 

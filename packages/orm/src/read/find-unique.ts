@@ -1,3 +1,4 @@
+import type { MaybePromise } from '../plan/run-plan.js';
 import { sql } from 'kysely';
 import type { ModelDef } from '@warden/schema';
 import { WardenError } from '@warden/schema';
@@ -18,7 +19,7 @@ export function findUnique(
   model: ModelDef,
   args: unknown,
   operation = 'findUnique',
-): Promise<any> {
+): MaybePromise<any> {
   return runPlan(ctx, model, operation, args, (scope) => {
     const a = readArgs(scope.site, args, FIND_UNIQUE_ARGS);
     resolveUniqueWhere(scope.site, model, a.where, ['where']);

@@ -1,3 +1,4 @@
+import type { MaybePromise } from '../plan/run-plan.js';
 import { sql } from 'kysely';
 import type { RawBuilder } from 'kysely';
 import type { FieldDef, ModelDef } from '@warden/schema';
@@ -163,7 +164,7 @@ function groupOrderBy(
 }
 
 /** `groupBy`: one result per distinct `by` tuple, with aggregates, `having`, order and paging. */
-export function groupBy(ctx: QueryContext, model: ModelDef, args: unknown): Promise<any[]> {
+export function groupBy(ctx: QueryContext, model: ModelDef, args: unknown): MaybePromise<any[]> {
   return runPlan(ctx, model, 'groupBy', args, (scope) => {
     const a = readArgs(scope.site, args, GROUP_BY_ARGS);
     const byList = typeof a.by === 'string' ? [a.by] : a.by;

@@ -1,3 +1,4 @@
+import type { MaybePromise } from '../plan/run-plan.js';
 import { sql } from 'kysely';
 import type { ModelDef } from '@warden/schema';
 import type { QueryContext, RowOperation } from '../context.js';
@@ -33,7 +34,7 @@ export function permissions(
   ctx: QueryContext,
   model: ModelDef,
   args: unknown,
-): Promise<RowPermissions> {
+): MaybePromise<RowPermissions> {
   const site = { model: model.name, operation: 'permissions' };
   const a = expectObject(site, [], args ?? {});
   checkedKeys(site, [], a, ARGS);

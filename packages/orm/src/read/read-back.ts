@@ -45,5 +45,5 @@ export function readBackMany(
   shaping: Shaping,
   orderBy?: unknown,
 ): Promise<any[]> {
-  return findMany(ctx, model, argsOf(where, shaping, orderBy));
+  return Promise.resolve(findMany(ctx, model, argsOf(where, shaping, orderBy)));
 }
