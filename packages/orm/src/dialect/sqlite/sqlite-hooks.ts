@@ -4,6 +4,9 @@ import type { FieldDef } from '@warden/schema';
 import type { DialectHooks, StringMatch } from '../dialect-hooks.js';
 import { likePattern } from '../like-pattern.js';
 
+/** Key/value pairs per json_object/json_insert call (the limit is 500 pairs). */
+const PAIRS_PER_CALL = 400;
+
 /** A GLOB pattern (case-sensitive, unlike SQLite's LIKE) matching `value` literally. */
 function globPattern(kind: StringMatch, value: string): string {
   const lit = value.replace(/[*?[]/g, (c) => `[${c}]`);
@@ -33,7 +36,16 @@ export const sqliteHooks: DialectHooks = {
     }
   },
   jsonObject(entries) {
-    return sql`json_object(${sql.join(entries.map(([k, v]) => sql`${sql.lit(k)}, ${v}`))})`;
+    // SQLite takes at most 1000 arguments per function call here (500 key/value pairs): wider
+    // objects are built by json_insert calls on the first part, a bounded number of pairs each.
+    let out = sql`json_object(${sql.join(
+      entries.slice(0, PAIRS_PER_CALL).map(([k, v]) => sql`${sql.lit(k)}, ${v}`),
+    )})`;
+    for (let i = PAIRS_PER_CALL; i < entries.length; i += PAIRS_PER_CALL) {
+      const part = entries.slice(i, i + PAIRS_PER_CALL);
+      out = sql`json_insert(${out}, ${sql.join(part.map(([k, v]) => sql`${sql.lit(`$."${k}"`)}, ${v}`))})`;
+    }
+    return out;
   },
   embedJson(value) {
     return sql`json(${value})`;
