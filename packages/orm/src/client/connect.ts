@@ -7,6 +7,7 @@ import { WardenError } from '@warden/schema';
 import type { Engine } from '../context.js';
 import { WardenSqliteDialect, WardenSqliteDriver } from '../dialect/sqlite/sqlite-driver.js';
 import { SideReader } from '../dialect/sqlite/side-reader.js';
+import { registerUnicodeCase } from '../dialect/sqlite/unicode-case.js';
 import { preparedPool } from '../dialect/postgres/prepared-pool.js';
 
 export type LogLevel = 'query' | 'error';
@@ -61,6 +62,8 @@ export interface Connection {
   readonly kysely: Kysely<any>;
   readonly provider: 'sqlite' | 'postgresql';
   readonly engine: Engine;
+  /** SQLite connections we opened carry `warden_lower` (see `registerUnicodeCase`). */
+  readonly unicodeCase?: boolean;
 }
 
 /** Opens the database an options object names. */
@@ -97,6 +100,7 @@ export function connect(
   if (url.startsWith('file:') || url === ':memory:') {
     const path = sqlitePath(url);
     const db = new Database(path);
+    registerUnicodeCase(db);
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     if (path !== ':memory:') db.pragma('journal_mode = WAL');
@@ -108,6 +112,7 @@ export function connect(
         ? undefined
         : new SideReader(() => {
             const reader = new Database(path, { readonly: true, fileMustExist: true });
+            registerUnicodeCase(reader);
             reader.pragma(`busy_timeout = ${Number(db.pragma('busy_timeout', { simple: true }))}`);
             return reader;
           });
@@ -118,6 +123,7 @@ export function connect(
         ...(log ? { log } : {}),
       }),
       provider: 'sqlite',
+      unicodeCase: true,
       // With logging on, every statement goes through Kysely so that it is logged.
       engine: log ? {} : { sqlite: { driver, statements: driver.statements } },
     };

@@ -3,7 +3,7 @@ import type { ModelDef, SchemaDef } from '@warden/schema';
 import type { Dialect, Kysely } from 'kysely';
 import type { QueryContext, QueryHooks } from '../context.js';
 import { postgresHooks } from '../dialect/postgres/postgres-hooks.js';
-import { sqliteHooks } from '../dialect/sqlite/sqlite-hooks.js';
+import { sqliteHooks, sqliteUnicodeHooks } from '../dialect/sqlite/sqlite-hooks.js';
 import { operations } from '../operations.js';
 import { PlanCache } from '../plan/plan-cache.js';
 import type { WardenClient } from '../types/index.js';
@@ -171,12 +171,13 @@ export function createClient<S extends SchemaDef>(
   schema: S,
   options: ClientOptions = {},
 ): WardenClient<S> {
-  const { kysely, provider, engine } = connect(options, schema.provider);
+  const { kysely, provider, engine, unicodeCase } = connect(options, schema.provider);
   const ctx: QueryContext = {
     schema,
     provider,
     kysely,
-    dialect: provider === 'sqlite' ? sqliteHooks : postgresHooks,
+    dialect:
+      provider === 'postgresql' ? postgresHooks : unicodeCase ? sqliteUnicodeHooks : sqliteHooks,
     plans: new PlanCache(),
     engine,
     hooks: undefined,

@@ -30,6 +30,8 @@ export interface DialectHooks {
     pattern: Expression<unknown>,
     insensitive: boolean,
   ): RawBuilder<boolean>;
+  /** `value` with its case folded, for `mode: 'insensitive'` comparisons. */
+  foldCase(value: Expression<unknown>): RawBuilder<unknown>;
   /** The bound pattern for a string filter value. */
   stringPattern(kind: StringMatch, value: string, insensitive: boolean): string;
   /** A comparable form of a column or value for `lt/gt/orderBy` (SQLite Decimal as REAL). */

@@ -66,7 +66,7 @@ export function buildFieldFilter(
         continue;
       }
       const items = v.map((_, i) => operand(scope, field, [...p, i], insensitive));
-      const lhs = insensitive ? sql`lower(${column})` : column;
+      const lhs = insensitive ? scope.ctx.dialect.foldCase(column) : column;
       const list = sql<boolean>`${lhs} in (${sql.join(items)})`;
       preds.push(op === 'in' ? list : not(list));
     } else if (op in COMPARISONS) {
@@ -74,7 +74,7 @@ export function buildFieldFilter(
         throw invalidInput(p, `${op} is not available on ${field.type} fields`, scope.site);
       }
       const d = scope.ctx.dialect;
-      const lhs = insensitive ? sql`lower(${column})` : d.comparable(field, column);
+      const lhs = insensitive ? d.foldCase(column) : d.comparable(field, column);
       const rhs = insensitive
         ? operand(scope, field, p, true)
         : d.comparable(field, operand(scope, field, p, false));
@@ -110,7 +110,7 @@ function operand(
     if (x === null) throw invalidInput(path, `expected ${field.type}, got null`, scope.site);
     return encodeValue(scope.ctx, field, x, path, scope.site);
   });
-  return insensitive ? sql`lower(${v})` : sql`${v}`;
+  return insensitive ? scope.ctx.dialect.foldCase(v) : sql`${v}`;
 }
 
 function equals(
@@ -120,6 +120,6 @@ function equals(
   path: ArgPath,
   insensitive: boolean,
 ): Pred {
-  const lhs = insensitive ? sql`lower(${column})` : column;
+  const lhs = insensitive ? scope.ctx.dialect.foldCase(column) : column;
   return sql<boolean>`${lhs} = ${operand(scope, field, path, insensitive)}`;
 }

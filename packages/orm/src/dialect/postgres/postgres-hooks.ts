@@ -49,6 +49,9 @@ export const postgresHooks: DialectHooks = {
       ? sql<boolean>`${column} ilike ${pattern} escape '\\'`
       : sql<boolean>`${column} like ${pattern} escape '\\'`;
   },
+  foldCase(value) {
+    return sql`lower(${value})`;
+  },
   stringPattern(kind, value) {
     return likePattern(kind, value);
   },

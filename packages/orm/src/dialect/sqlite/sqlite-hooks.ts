@@ -3,6 +3,7 @@ import type { Expression } from 'kysely';
 import type { FieldDef } from '@warden/schema';
 import type { DialectHooks, StringMatch } from '../dialect-hooks.js';
 import { likePattern } from '../like-pattern.js';
+import { FOLD_FUNCTION } from './unicode-case.js';
 
 /** Key/value pairs per json_object/json_insert call (the limit is 500 pairs). */
 const PAIRS_PER_CALL = 400;
@@ -61,8 +62,11 @@ export const sqliteHooks: DialectHooks = {
   },
   stringMatch(column, pattern, insensitive) {
     return insensitive
-      ? sql<boolean>`${column} like ${pattern} escape '\\'`
+      ? sql<boolean>`${this.foldCase(column)} like ${pattern} escape '\\'`
       : sql<boolean>`${column} glob ${pattern}`;
+  },
+  foldCase(value) {
+    return sql`lower(${value})`;
   },
   stringPattern(kind, value, insensitive) {
     return insensitive ? likePattern(kind, value) : globPattern(kind, value);
@@ -102,4 +106,19 @@ export const sqliteHooks: DialectHooks = {
   },
   trueLiteral: sql<boolean>`1`,
   falseLiteral: sql<boolean>`0`,
+};
+
+/**
+ * SQLite on a connection opened by `createClient` (which registers `warden_lower`, see
+ * `registerUnicodeCase`): case-insensitive filters fold the full Unicode range. A connection
+ * brought as a Kysely dialect keeps SQLite's ASCII-only `lower()`.
+ */
+export const sqliteUnicodeHooks: DialectHooks = {
+  ...sqliteHooks,
+  foldCase(value) {
+    return sql`${sql.raw(FOLD_FUNCTION)}(${value})`;
+  },
+  stringPattern(kind, value, insensitive) {
+    return sqliteHooks.stringPattern(kind, insensitive ? value.toLowerCase() : value, insensitive);
+  },
 };
