@@ -35,6 +35,11 @@ export interface DbColumn {
   /** PostgreSQL only: name of the enum type the column (or its array) uses. */
   readonly enumType?: string;
   readonly list: boolean;
+  /**
+   * The schema type of the column's field (`String`, `Int`, ...), known only in states made
+   * from a schema: SQLite stores several types alike, and converting values needs the target.
+   */
+  readonly scalar?: string;
 }
 
 export interface DbPrimaryKey {

@@ -244,6 +244,7 @@ function fieldColumn(
     ...(enumDef && (dialect.nativeEnums || !field.list) ? { enumValues: enumLabels(enumDef) } : {}),
     ...(enumDef && dialect.nativeEnums ? { enumType: enumDef.name } : {}),
     list: field.list,
+    ...(field.kind === 'scalar' ? { scalar: field.type } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { EnumDef, FieldDef, LiteralValue } from '@warden/schema';
+import type { ColumnConverter } from './column-conversion.js';
 import type { DbState } from './db-state.js';
 import type { SchemaDiff } from './diff.js';
 
@@ -34,6 +35,8 @@ export interface MigrateDialect extends ColumnSpelling {
   normalizeType(type: string): string;
   /** Canonical form of a default expression for a column of `type`. */
   normalizeDefault(expression: string, type: string): string;
+  /** How a retyped column keeps its values, or undefined when it is dropped and re-added. */
+  readonly columnConversion: ColumnConverter;
   /** SQL statements turning `diff.from` into `diff.to`. */
   planStatements(diff: SchemaDiff): string[];
   /**

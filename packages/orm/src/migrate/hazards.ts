@@ -14,8 +14,9 @@ export interface Hazard {
 
 /**
  * Finds the data a diff would lose by counting rows in the current database: dropped tables
- * and columns, retyped columns, new required columns, new NOT NULLs over NULLs, new uniques
- * over duplicates, and removed enum values still in use.
+ * and columns, retyped columns that cannot keep their values, values of retyped columns that
+ * do not convert, new required columns, new NOT NULLs over NULLs, new uniques over duplicates,
+ * and removed enum values still in use.
  */
 export async function findHazards(
   db: Kysely<any>,
@@ -26,6 +27,11 @@ export async function findHazards(
     const r = await sql<{ n: number | string | null }>`${sql.raw(query)}`.execute(db);
     return Number(r.rows[0]?.n ?? 0);
   };
+  const first = async (query: string): Promise<string> => {
+    const r = await sql<{ v: unknown }>`${sql.raw(query)}`.execute(db);
+    const v = r.rows[0]?.v;
+    return typeof v === 'string' ? quoteString(v) : String(v);
+  };
   const hazards: Hazard[] = [];
   for (const t of diff.droppedTables) {
     const n = await count(`SELECT count(*) AS n FROM ${quoteIdent(t.name)}`);
@@ -35,7 +41,8 @@ export async function findHazards(
         fixups: [],
       });
   }
-  for (const c of diff.changedTables) hazards.push(...(await tableHazards(c, dialect, count)));
+  for (const c of diff.changedTables)
+    hazards.push(...(await tableHazards(c, dialect, count, first)));
   return hazards;
 }
 
@@ -43,6 +50,7 @@ async function tableHazards(
   c: TableChange,
   dialect: MigrateDialect,
   count: (query: string) => Promise<number>,
+  first: (query: string) => Promise<string>,
 ): Promise<Hazard[]> {
   const out: Hazard[] = [];
   const t = quoteIdent(c.from.name);
@@ -60,25 +68,45 @@ async function tableHazards(
       });
   }
   const retyped = c.alteredColumns.filter((a) => a.type);
-  for (const a of retyped) {
+  const lost = retyped.filter((a) => !dialect.columnConversion(a.from, a.to));
+  for (const a of lost) {
     const n = await nonNull(a.from.name);
     if (n > 0) {
       out.push({
-        message: `column ${where(a.from.name)} changes type from ${a.from.type} to ${a.to.type}: ${n} value(s) lost`,
+        message: `column ${where(a.from.name)} changes type from ${a.from.type} to ${a.to.type}, which cannot keep its values: ${n} value(s) lost`,
         fixups: [],
       });
     }
   }
+  for (const a of retyped) {
+    const conv = dialect.columnConversion(a.from, a.to);
+    if (!conv?.invalid) continue;
+    const col = quoteIdent(a.from.name);
+    const bad = `${col} IS NOT NULL AND (${conv.invalid(col)})`;
+    const n = await count(`SELECT count(*) AS n FROM ${t} WHERE ${bad}`);
+    if (n === 0) continue;
+    const example = await first(`SELECT ${col} AS v FROM ${t} WHERE ${bad} LIMIT 1`);
+    // Only a column nullable before and after can be cleared before it is retyped.
+    const clear = !a.from.notNull && !a.to.notNull;
+    out.push({
+      message:
+        `column ${where(a.from.name)} changes type from ${a.from.type} to ${a.to.type}: ` +
+        `${n} value(s) do not convert (e.g. ${example}) and would be ${clear ? 'set to NULL' : 'deleted with their rows'}`,
+      fixups: [
+        clear ? `UPDATE ${t} SET ${col} = NULL WHERE ${bad}` : `DELETE FROM ${t} WHERE ${bad}`,
+      ],
+    });
+  }
   const needsValue = (col: DbColumn) =>
     col.notNull && col.default === undefined && !col.autoincrement;
-  for (const col of [...c.addedColumns, ...retyped.map((a) => a.to)].filter(needsValue)) {
+  for (const col of [...c.addedColumns, ...lost.map((a) => a.to)].filter(needsValue)) {
     out.push({
       message: `required column ${where(col.name)} has no default and ${c.from.name} has ${rows} row(s): they would be deleted`,
       fixups: [`DELETE FROM ${t}`],
     });
   }
   for (const a of c.alteredColumns) {
-    if (a.type || !a.notNull || !a.to.notNull) continue;
+    if (lost.includes(a) || !a.notNull || !a.to.notNull) continue;
     const n = await count(`SELECT count(*) AS n FROM ${t} WHERE ${quoteIdent(a.to.name)} IS NULL`);
     if (n === 0) continue;
     const col = quoteIdent(a.to.name);
@@ -86,7 +114,8 @@ async function tableHazards(
       a.to.default !== undefined
         ? {
             message: `column ${where(a.to.name)} becomes required: ${n} row(s) with NULL would get the default ${a.to.default}`,
-            fixups: [`UPDATE ${t} SET ${col} = ${a.to.default} WHERE ${col} IS NULL`],
+            // A retyped column takes the default in its conversion (the old type may not hold it).
+            fixups: a.type ? [] : [`UPDATE ${t} SET ${col} = ${a.to.default} WHERE ${col} IS NULL`],
           }
         : {
             message: `column ${where(a.to.name)} becomes required: ${n} row(s) with NULL would be deleted`,

@@ -72,7 +72,7 @@ export async function migrateDev(
   if (!isEmptyDiff(diff)) {
     const statements = d.planStatements(diff);
     if (statements.length > 0) {
-      const warnings = migrationWarnings(diff);
+      const warnings = migrationWarnings(diff, d.columnConversion);
       const header =
         warnings.length > 0
           ? `-- Warnings:\n${warnings.map((w) => `-- - ${w}`).join('\n')}\n\n`

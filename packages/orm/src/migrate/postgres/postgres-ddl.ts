@@ -1,14 +1,24 @@
 import type { DbColumn, DbForeignKey, DbIndex, DbTable } from '../db-state.js';
-import type { SchemaDiff } from '../diff.js';
+import { convertedValue } from '../column-conversion.js';
+import type { ColumnChange, SchemaDiff } from '../diff.js';
 import { quoteIdent, quoteIdentList, quoteString } from '../sql-text.js';
+import { postgresConversion } from './postgres-conversion.js';
 
 /**
  * PostgreSQL statements for a diff, ordered so each step's dependencies exist: types first,
  * then drops, tables and columns, and indexes and foreign keys last (so cycles are fine).
- * A column whose type changes is dropped and re-added; keys and indexes over it are rebuilt.
+ * A column whose type changes keeps its values with `ALTER COLUMN ... TYPE ... USING` when
+ * they convert (see postgresConversion); otherwise it is dropped and re-added, and keys and
+ * indexes over it are rebuilt.
  */
 export function planPostgres(diff: SchemaDiff): string[] {
   const out: string[] = [];
+  const converted = new Set<string>();
+  const dropsAndAdds = (a: ColumnChange) => a.type && !postgresConversion(a.from, a.to);
+  for (const c of diff.changedTables) {
+    for (const a of c.alteredColumns)
+      if (a.type && !dropsAndAdds(a)) converted.add(`${c.to.name}.${a.to.name}`);
+  }
   const recreatedEnums = diff.changedEnums.filter((e) => !e.addOnly);
   for (const e of diff.changedEnums.filter((c) => c.addOnly)) {
     e.to.values.forEach((v, i) => {
@@ -24,10 +34,25 @@ export function planPostgres(diff: SchemaDiff): string[] {
   }
   // After ADD VALUE, which must lead the plan: see splitEnumAdditions.
   for (const e of diff.createdEnums) out.push(createEnum(e.name, e.values));
+  const touches = (table: string, fk: DbForeignKey, cols: Set<string>) =>
+    fk.columns.some((n) => cols.has(`${table}.${n}`)) ||
+    fk.refColumns.some((n) => cols.has(`${fk.refTable}.${n}`));
   for (const c of diff.changedTables) {
     for (const fk of c.droppedForeignKeys) {
       out.push(
         `ALTER TABLE ${quoteIdent(c.from.name)} DROP CONSTRAINT IF EXISTS ${quoteIdent(fk.name)}`,
+      );
+    }
+  }
+  // A key between columns of different types cannot stand while one side is retyped: the
+  // keys over converted columns are dropped here and added back at the end.
+  const dropped = new Set(diff.changedTables.flatMap((c) => c.droppedForeignKeys));
+  for (const t of diff.from.tables) {
+    for (const fk of t.foreignKeys) {
+      if (dropped.has(fk) || !touches(t.name, fk, converted)) continue;
+      if (diff.droppedTables.some((d) => d.name === t.name)) continue;
+      out.push(
+        `ALTER TABLE ${quoteIdent(t.name)} DROP CONSTRAINT IF EXISTS ${quoteIdent(fk.name)}`,
       );
     }
   }
@@ -62,7 +87,7 @@ export function planPostgres(diff: SchemaDiff): string[] {
   const extraPks: DbTable[] = [];
   for (const c of diff.changedTables) {
     const t = quoteIdent(c.to.name);
-    const retyped = c.alteredColumns.filter((a) => a.type).map((a) => a.to);
+    const retyped = c.alteredColumns.filter(dropsAndAdds).map((a) => a.to);
     for (const col of [...c.droppedColumns, ...retyped]) {
       out.push(`ALTER TABLE ${t} DROP COLUMN ${quoteIdent(col.name)} CASCADE`);
     }
@@ -76,8 +101,9 @@ export function planPostgres(diff: SchemaDiff): string[] {
       out.push(`ALTER TABLE ${t} ADD COLUMN ${columnDef(col)}`);
     }
     for (const a of c.alteredColumns) {
-      if (a.type) continue;
+      if (dropsAndAdds(a)) continue;
       const n = quoteIdent(a.to.name);
+      if (a.type) out.push(...alterType(t, a));
       if (a.autoincrement && !a.to.autoincrement) {
         out.push(`ALTER TABLE ${t} ALTER COLUMN ${n} DROP IDENTITY IF EXISTS`);
         if (a.from.default === undefined && a.to.default === undefined) {
@@ -123,17 +149,16 @@ export function planPostgres(diff: SchemaDiff): string[] {
   for (const t of diff.createdTables) for (const fk of t.foreignKeys) fks.push([t.name, fk]);
   for (const c of diff.changedTables)
     for (const fk of c.addedForeignKeys) fks.push([c.to.name, fk]);
-  if (recreated.size > 0) {
-    // Keys on or pointing at a re-added column were dropped by CASCADE.
+  if (recreated.size + converted.size > 0) {
+    // Keys on or pointing at a re-added column were dropped by CASCADE, those over a converted
+    // column above.
+    const rebuilt = new Set([...recreated, ...converted]);
     const created = new Set(diff.createdTables.map((t) => t.name));
     for (const t of diff.to.tables) {
       if (created.has(t.name)) continue;
       for (const fk of t.foreignKeys) {
         if (fks.some(([, f]) => f === fk)) continue;
-        const touches =
-          fk.columns.some((n) => recreated.has(`${t.name}.${n}`)) ||
-          fk.refColumns.some((n) => recreated.has(`${fk.refTable}.${n}`));
-        if (touches) fks.push([t.name, fk]);
+        if (touches(t.name, fk, rebuilt)) fks.push([t.name, fk]);
       }
     }
   }
@@ -144,6 +169,21 @@ export function planPostgres(diff: SchemaDiff): string[] {
         `ON DELETE ${fk.onDelete} ON UPDATE ${fk.onUpdate}`,
     );
   }
+  return out;
+}
+
+/**
+ * Retypes a column in place. The old default may not fit the new type, so it goes first and
+ * the new one comes back after; PostgreSQL rebuilds indexes and keys over the column itself.
+ */
+function alterType(t: string, a: ColumnChange): string[] {
+  const n = quoteIdent(a.to.name);
+  const out: string[] = [];
+  if (a.from.default !== undefined) out.push(`ALTER TABLE ${t} ALTER COLUMN ${n} DROP DEFAULT`);
+  const value = convertedValue(postgresConversion(a.from, a.to)!, a, n);
+  out.push(`ALTER TABLE ${t} ALTER COLUMN ${n} TYPE ${a.to.type} USING (${value})`);
+  if (a.to.default !== undefined && !a.to.autoincrement)
+    out.push(`ALTER TABLE ${t} ALTER COLUMN ${n} SET DEFAULT ${a.to.default}`);
   return out;
 }
 

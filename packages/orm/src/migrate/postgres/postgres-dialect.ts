@@ -1,4 +1,5 @@
 import type { MigrateDialect } from '../dialect.js';
+import { postgresConversion } from './postgres-conversion.js';
 import { canonicalDefault } from '../default-text.js';
 import { MIGRATIONS_TABLE } from '../db-state.js';
 import { introspectPostgres } from './postgres-introspect.js';
@@ -34,6 +35,7 @@ export const postgresMigrateDialect: MigrateDialect = {
     return t;
   },
   normalizeDefault: (d, type) => canonicalDefault(d, /timestamp|date/i.test(type)),
+  columnConversion: postgresConversion,
   planStatements: planPostgres,
   migrationsTableDdl:
     `CREATE TABLE IF NOT EXISTS "${MIGRATIONS_TABLE}" ` +

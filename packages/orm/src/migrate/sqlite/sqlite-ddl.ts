@@ -1,11 +1,14 @@
 import type { DbColumn, DbIndex, DbTable } from '../db-state.js';
+import { convertedValue } from '../column-conversion.js';
 import type { SchemaDiff, TableChange } from '../diff.js';
 import { quoteIdent, quoteIdentList, quoteString } from '../sql-text.js';
+import { sqliteConversion } from './sqlite-conversion.js';
 
 /**
  * SQLite statements for a diff. SQLite alters little in place, so any change to a table's
  * columns or keys rebuilds it: create the new shape, copy the rows, drop, rename. The caller
- * runs them with foreign keys off and checks them before commit.
+ * runs them with foreign keys off and checks them before commit. A retyped column's values are
+ * converted on the copy (see sqliteConversion), or left out when they cannot be kept.
  */
 export function planSqlite(diff: SchemaDiff): string[] {
   const out: string[] = [];
@@ -48,20 +51,49 @@ function needsRebuild(c: TableChange): boolean {
 function rebuild(c: TableChange): string[] {
   const name = c.to.name;
   const temp = `_warden_new_${name}`;
-  const retyped = new Set(c.alteredColumns.filter((a) => a.type).map((a) => a.to.name));
   const fromNames = new Set(c.from.columns.map((col) => col.name));
-  const copied = c.to.columns
-    .map((col) => col.name)
-    .filter((n) => fromNames.has(n) && !retyped.has(n));
-  const out = [createTable(c.to, temp)];
+  const changes = new Map(c.alteredColumns.filter((a) => a.type).map((a) => [a.to.name, a]));
+  const copied: [string, string][] = [];
+  const checks: string[] = [];
+  for (const col of c.to.columns) {
+    if (!fromNames.has(col.name)) continue;
+    const n = quoteIdent(col.name);
+    const a = changes.get(col.name);
+    if (!a) {
+      copied.push([n, n]);
+      continue;
+    }
+    const conv = sqliteConversion(a.from, a.to);
+    if (!conv) continue;
+    copied.push([n, convertedValue(conv, a, n)]);
+    if (conv.invalid)
+      checks.push(...convertCheck(name, col, `${n} IS NOT NULL AND (${conv.invalid(n)})`));
+  }
+  const out = [...checks];
+  out.push(createTable(c.to, temp));
   if (copied.length > 0) {
-    const cols = quoteIdentList(copied);
-    out.push(`INSERT INTO ${quoteIdent(temp)} (${cols}) SELECT ${cols} FROM ${quoteIdent(name)}`);
+    const into = copied.map(([n]) => n).join(', ');
+    const values = copied.map(([, v]) => v).join(', ');
+    out.push(`INSERT INTO ${quoteIdent(temp)} (${into}) SELECT ${values} FROM ${quoteIdent(name)}`);
   }
   out.push(`DROP TABLE ${quoteIdent(name)}`);
   out.push(`ALTER TABLE ${quoteIdent(temp)} RENAME TO ${quoteIdent(name)}`);
   for (const ix of c.to.indexes) out.push(createIndex(name, ix));
   return out;
+}
+
+/**
+ * Fails the change, naming the column, when a row holds a value that would not convert.
+ * SQLite has no RAISE outside triggers: a named CHECK on a scratch table does it.
+ */
+function convertCheck(table: string, col: DbColumn, invalid: string): string[] {
+  const target = col.list ? `${col.scalar ?? col.type}[]` : (col.scalar ?? col.type);
+  const why = `${table}.${col.name}: value(s) do not convert to ${target}`;
+  return [
+    `CREATE TEMP TABLE "_warden_check" ("bad" INTEGER CONSTRAINT ${quoteIdent(why)} CHECK ("bad" = 0))`,
+    `INSERT INTO temp."_warden_check" ("bad") SELECT count(*) FROM ${quoteIdent(table)} WHERE ${invalid}`,
+    `DROP TABLE temp."_warden_check"`,
+  ];
 }
 
 export function createTable(t: DbTable, name: string): string {

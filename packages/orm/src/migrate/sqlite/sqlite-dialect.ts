@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { WardenError } from '@warden/schema';
 import type { MigrateDialect } from '../dialect.js';
+import { sqliteConversion } from './sqlite-conversion.js';
 import { canonicalDefault } from '../default-text.js';
 import { MIGRATIONS_TABLE } from '../db-state.js';
 import { introspectSqlite } from './sqlite-introspect.js';
@@ -15,6 +16,7 @@ export const sqliteMigrateDialect: MigrateDialect = {
   normalizeType: (t) => t.trim().replace(/\s+/g, ' ').toUpperCase(),
   // Only DateTime columns hold ISO text we might spell differently; SQLite keeps TEXT as written.
   normalizeDefault: (d) => canonicalDefault(d, false),
+  columnConversion: sqliteConversion,
   planStatements: planSqlite,
   migrationsTableDdl:
     `CREATE TABLE IF NOT EXISTS "${MIGRATIONS_TABLE}" ` +
