@@ -46,6 +46,15 @@ export interface DialectHooks {
   jsonAt(column: Expression<unknown>, path: readonly string[]): RawBuilder<unknown>;
   /** The JSON value at `path` as SQL text (strings unquoted), for string filters. */
   jsonTextAt(column: Expression<unknown>, path: readonly string[]): RawBuilder<unknown>;
+  /**
+   * The first or last element of the JSON array at `path` (comparable with `jsonParam`), or
+   * NULL when the value there is not an array (or is empty).
+   */
+  jsonArrayEnd(
+    column: Expression<unknown>,
+    path: readonly string[],
+    end: 'first' | 'last',
+  ): RawBuilder<unknown>;
   /** A bound JSON text as a JSON value comparable with `jsonAt`. */
   jsonParam(value: Expression<unknown>): RawBuilder<unknown>;
   /** A JSON numeric comparison value at `path`. */

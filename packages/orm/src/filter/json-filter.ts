@@ -110,6 +110,10 @@ export function buildJsonFilter(
         return d.stringPattern(kind, x, insensitive);
       });
       preds.push(d.stringMatch(d.jsonTextAt(column, jsonPath), pattern, insensitive));
+    } else if (op === 'array_starts_with' || op === 'array_ends_with') {
+      // The array's first (last) element equals the value, as JSON; false on non-arrays.
+      const end = d.jsonArrayEnd(column, jsonPath, op === 'array_starts_with' ? 'first' : 'last');
+      preds.push(sql<boolean>`${end} = ${d.jsonParam(scope.param(p, jsonText(p, scope)))}`);
     } else if (op === 'array_contains') {
       const items = Array.isArray(v) ? v.map((_, i) => [...p, i]) : [p];
       preds.push(

@@ -153,6 +153,14 @@ describe.each(await testDialects())('where filters on %s', (dialect) => {
     expect(await kitchenIds({ json: { path: ['tags'], array_contains: ['x', 'y'] } })).toEqual([
       'k1',
     ]);
+    expect(await kitchenIds({ json: { path: ['tags'], array_starts_with: 'x' } })).toEqual(['k1']);
+    expect(await kitchenIds({ json: { path: ['tags'], array_ends_with: 'y' } })).toEqual(['k1']);
+    expect(await kitchenIds({ json: { path: ['tags'], array_ends_with: 'z' } })).toEqual(['k2']);
+    expect(await kitchenIds({ json: { path: ['tags'], array_starts_with: 'y' } })).toEqual([]);
+    expect(await kitchenIds({ json: { path: ['a', 'b'], array_starts_with: 3 } })).toEqual(['k2']);
+    // Not an array at the path: never a match (an object key "0" is not an element).
+    expect(await kitchenIds({ json: { path: ['s'], array_starts_with: 'h' } })).toEqual([]);
+    expect(await kitchenIds({ json: { path: ['a'], array_ends_with: [1, 2] } })).toEqual([]);
     expect(await kitchenIds({ json: { path: ['n'], gt: 10 } })).toEqual(['k2']);
     expect(await kitchenIds({ json: { path: ['n'], lte: 5 } })).toEqual(['k1']);
   });

@@ -82,6 +82,10 @@ export const postgresHooks: DialectHooks = {
   jsonParam(value) {
     return sql`${value}::jsonb`;
   },
+  jsonArrayEnd(column, path, end) {
+    const at = sql`(${column} #> ${[...path]}::text[])`;
+    return sql`(case when jsonb_typeof(${at}) = 'array' then ${at} -> ${sql.lit(end === 'first' ? 0 : -1)} end)`;
+  },
   jsonNumberAt(column, path) {
     return sql`(case when jsonb_typeof(${column} #> ${[...path]}::text[]) = 'number' then (${column} #>> ${[...path]}::text[])::numeric end)`;
   },

@@ -98,6 +98,11 @@ export const sqliteHooks: DialectHooks = {
   jsonParam(value) {
     return sql`json(${value})`;
   },
+  jsonArrayEnd(column, path, end) {
+    const at = jsonPathText(path);
+    const element = `${at}[${end === 'first' ? '0' : '#-1'}]`;
+    return sql`(case when json_type(${column}, ${at}) = 'array' then ${column} -> ${element} end)`;
+  },
   jsonNumberAt(column, path) {
     return sql`(${column} ->> ${jsonPathText(path)})`;
   },
