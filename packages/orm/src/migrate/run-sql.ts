@@ -15,14 +15,22 @@ export async function runStatements(
       if (isWardenError(e)) throw e;
       throw new WardenError(
         'DB_ERROR',
-        `Schema change failed (${(e as Error).message}) at:\n${statement}`,
-        {
-          cause: e,
-        },
+        `Schema change failed (${retypeContext(statement)}${(e as Error).message}) at:\n${statement}`,
+        { cause: e },
       );
     }
     applied.push(statement);
   }
+}
+
+const alterType = /^ALTER TABLE ("(?:[^"]|"")+") ALTER COLUMN ("(?:[^"]|"")+") TYPE (.+?) USING /s;
+
+/** Names the column whose values failed to convert (the database's message names only the value). */
+function retypeContext(statement: string): string {
+  const m = alterType.exec(statement);
+  if (!m) return '';
+  const name = (quoted: string) => quoted.slice(1, -1).replaceAll('""', '"');
+  return `column ${name(m[1]!)}.${name(m[2]!)}: existing values do not all convert to ${m[3]}: `;
 }
 
 /**
