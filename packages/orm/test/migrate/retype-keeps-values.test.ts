@@ -352,6 +352,23 @@ describe.each(await testDialects())('retyped columns keep their values on %s', (
       expect(await values(s1, prod)).toEqual(['1', 'abc']);
     });
 
+    it('BigInt -> Int refuses a value past 32 bits on PostgreSQL (SQLite stores both alike)', async () => {
+      const t = await database();
+      const b1 = item({ type: 'BigInt' });
+      const b2 = item({ type: 'Int' });
+      await client(b1, t).$pushSchema();
+      await seed(b1, t, [5n, 2n ** 40n]);
+      if (dialect === 'postgresql') {
+        await expect(client(b2, t).$pushSchema()).rejects.toThrow(
+          /Item\.v changes type from bigint to integer: 1 value\(s\) do not convert \(e\.g\. '?1099511627776'?\)/,
+        );
+        expect(await values(b1, t)).toEqual([5n, 2n ** 40n]);
+      } else {
+        expect((await client(b2, t).$pushSchema()).applied).toEqual([]);
+        expect(await values(b2, t)).toEqual([5, 2 ** 40]);
+      }
+    });
+
     it('Float -> Int refuses 1.5 instead of rounding it', async () => {
       const t = await database();
       const f1 = item({ type: 'Float' });

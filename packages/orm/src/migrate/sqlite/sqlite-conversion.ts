@@ -43,7 +43,7 @@ export function sqliteConversion(from: DbColumn, to: DbColumn): ColumnConversion
     const labels = to.enumValues.map(quoteString).join(', ');
     return risky(text, (x) => `${text(x)} NOT IN (${labels})`);
   }
-  const target = to.scalar;
+  const target = to.scalar ?? '';
   if (f === 'TEXT') {
     const v = (x: string) => `trim(${x})`;
     switch (target) {
