@@ -220,26 +220,24 @@ export function policyHooks(
   operation?: string,
 ): QueryHooks {
   const shared = sharedHooks(session, readAs);
-  const updateHooks: WriteHooks = needsUpdateHooks(session.schema)
-    ? {
-        watchesUpdate,
-        beforeUpdate: (model, ids, fields, ctx, origin) =>
-          checkBeforeUpdate(session, model, ids, fields, ctx, origin, operation),
-        afterUpdate: (model, ids, ctx, state, origin) =>
-          checkAfterUpdate(session, model, ids, ctx, state, origin, operation),
-      }
-    : {};
+  // One object literal of a fixed shape (no spreads): hooks are made for every request.
   const hooks: QueryHooks & WriteHooks = {
-    ...updateHooks,
     rowFilter: shared.rowFilter,
     fieldReadable: shared.fieldReadable,
     cacheKey: shared.cacheKey,
-    ...(shared.returningReadable ? { returningReadable: shared.returningReadable } : {}),
+    returningReadable: shared.returningReadable,
     params: userParams(session.user),
-    // Bound, not arrow functions: hooks are made per request, and binding allocates least.
+    // Bound, not arrow functions: binding allocates least.
     beforeCreate: checkCreateInput.bind(undefined, session),
     authDefault: authDefault.bind(undefined, session.user),
   };
+  if (needsUpdateHooks(session.schema)) {
+    hooks.watchesUpdate = watchesUpdate;
+    hooks.beforeUpdate = (model, ids, fields, ctx, origin) =>
+      checkBeforeUpdate(session, model, ids, fields, ctx, origin, operation);
+    hooks.afterUpdate = (model, ids, ctx, state, origin) =>
+      checkAfterUpdate(session, model, ids, ctx, state, origin, operation);
+  }
   return hooks;
 }
 
