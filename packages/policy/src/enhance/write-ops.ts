@@ -143,7 +143,15 @@ async function direct(site: Site, ctx: QueryContext, op: string, args: Args): Pr
       if (writeWasKept(e)) throw rejected(site.model.name, op, 'cannot-read-back');
       return undefined;
     }
-    if (isWardenError(e) && e.code === 'NOT_FOUND' && op !== 'create') {
+    // Only the top-level row's NOT_FOUND is told apart (missing vs not permitted); a nested
+    // write's NOT_FOUND names its own model and path and says no more than "not found".
+    if (
+      isWardenError(e) &&
+      e.code === 'NOT_FOUND' &&
+      op !== 'create' &&
+      e.model === site.model.name &&
+      (e.path === undefined || e.path === 'where')
+    ) {
       return missing(site, ctx, args.where, op);
     }
     throw e;
