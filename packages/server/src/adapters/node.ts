@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { createRpcHandler, type RpcHandlerOptions } from '../rpc/handler.js';
+import { responseText } from '../rpc/response-text.js';
 
 /**
  * A `node:http` request handler serving the RPC API.
@@ -66,5 +67,6 @@ export function toRequest(
 export async function sendResponse(res: ServerResponse, response: Response): Promise<void> {
   res.statusCode = response.status;
   response.headers.forEach((value, key) => res.setHeader(key, value));
-  res.end(Buffer.from(await response.arrayBuffer()));
+  const text = responseText(response);
+  res.end(text ?? Buffer.from(await response.arrayBuffer()));
 }

@@ -5,6 +5,7 @@ import { findOperationRoute } from '../wire/operations.js';
 import { decodeArgs, readBodyArgs, readBodyJson, readQueryArgs } from './read-args.js';
 import { RequestError } from './request-error.js';
 import { serializeDataJson } from '../wire/serialization.js';
+import { jsonResponse } from './response-text.js';
 import { buildOpenApi } from '../openapi/build-openapi.js';
 
 /** A client as the handler sees it: one delegate per model, `$transaction`. */
@@ -230,10 +231,4 @@ function decodeSegment(segment: string): string {
   } catch {
     throw new RequestError(400, 'INVALID_REQUEST', 'The URL path is not valid percent-encoding');
   }
-}
-
-const JSON_HEADERS = { 'content-type': 'application/json' };
-
-function jsonResponse(text: string, status: number): Response {
-  return new Response(text, { status, headers: JSON_HEADERS });
 }
