@@ -51,6 +51,24 @@ function logger(log: LogOption | undefined): ((e: LogEvent) => void) | undefined
   };
 }
 
+/**
+ * `busy_timeout` (ms) from a SQLite URL's query, `file:./dev.db?busy_timeout=10000`: how long a
+ * write waits for another writer before failing. 5000 when absent.
+ */
+export function sqliteBusyTimeout(url: string): number {
+  const query = /\?(.*)$/.exec(url)?.[1];
+  const raw = query === undefined ? null : new URLSearchParams(query).get('busy_timeout');
+  if (raw === null) return 5000;
+  const ms = Number(raw);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(ms)) {
+    throw new WardenError(
+      'CONFIG',
+      `createClient: busy_timeout in the url must be a whole number of milliseconds, got '${raw}'`,
+    );
+  }
+  return ms;
+}
+
 /** The SQLite file a `file:` / `:memory:` URL names. */
 export function sqlitePath(url: string): string {
   if (url === ':memory:' || url === 'file::memory:') return ':memory:';
@@ -99,10 +117,11 @@ export function connect(
   }
   if (url.startsWith('file:') || url === ':memory:') {
     const path = sqlitePath(url);
+    const busyTimeout = sqliteBusyTimeout(url);
     const db = new Database(path);
     registerUnicodeCase(db);
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${busyTimeout}`);
     if (path !== ':memory:') db.pragma('journal_mode = WAL');
     // Reads arriving while a transaction holds `db` run on a second, read-only connection (see
     // WardenSqliteDriver). WAL lets it read beside the writer; a :memory: database cannot be

@@ -31,7 +31,8 @@ export interface ClientMethods<S extends SchemaDef> {
    * Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. Run
    * its queries on `tx`. The outer client stays usable meanwhile and sees the last committed
    * state (on SQLite, reads are answered by a second read-only connection; a write, or another
-   * transaction, waits for this one at most `busy_timeout`, 5 s by default, then fails with
+   * transaction, waits for this one at most `busy_timeout` (5 s, or `?busy_timeout=<ms>` in
+   * the url), then fails with
    * `DB_ERROR`: SQLite has one writer. A `:memory:` database has no second connection, so
    * there reads wait too).
    *
