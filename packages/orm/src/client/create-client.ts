@@ -18,7 +18,10 @@ import { WardenPromise } from './warden-promise.js';
 import { pushSchemaFor } from './push-schema.js';
 
 export interface ClientOptions {
-  /** `file:./dev.db`, `file:/abs/path.db`, `:memory:`, or `postgres://...`. */
+  /**
+   * `file:./dev.db`, `file:/abs/path.db`, `:memory:`, or `postgres://...`. A SQLite url may
+   * end in `?busy_timeout=<ms>`: how long a write waits for another writer (default 5000).
+   */
   readonly url?: string;
   /** Any Kysely dialect instead of `url` (bring your own driver). */
   readonly dialect?: Dialect;
