@@ -43,6 +43,7 @@ export type { LogOption, LogLevel, QueryLogEvent } from './client/connect.js';
 export type { IsolationLevel, TransactionOptions } from './client/transaction.js';
 export { WardenPromise } from './client/warden-promise.js';
 export type { QueryHooks, QueryContext, RowOperation } from './context.js';
+export type { WriteHooks, UpdateOrigin, IdWhere } from './write/write-hooks.js';
 export { hookParam } from './plan/param-ref.js';
 export { writeWasKept } from './write/readable-returning.js';
 export { Decimal } from './codec/decimal.js';

@@ -1,5 +1,5 @@
 import type { ModelDef, PolicyOperation, SchemaDef } from '@warden/schema';
-import { hookParam, type QueryContext, type QueryHooks } from '@warden/orm';
+import { hookParam, type QueryContext, type QueryHooks, type WriteHooks } from '@warden/orm';
 import { sql, type Expression, type SqlBool } from 'kysely';
 import {
   compileFieldPolicyFilter,
@@ -16,7 +16,6 @@ import {
   checkAfterUpdate,
   checkBeforeUpdate,
   watchesUpdate,
-  type UpdateOrigin,
 } from './update-checks.js';
 import { decideInJs } from './write-ops.js';
 
@@ -239,37 +238,6 @@ export function policyHooks(
       checkAfterUpdate(session, model, ids, ctx, state, origin, operation);
   }
   return hooks;
-}
-
-/**
- * The ORM's optional write hooks (see packages/orm/WRITES.md), as far as the policy uses them.
- * The ORM reads them from the hooks object with a cast; it does not export their type.
- */
-interface WriteHooks {
-  beforeCreate?(
-    model: ModelDef,
-    row: {
-      readonly data: Readonly<Record<string, unknown>>;
-      readonly columns: Readonly<Record<string, unknown>>;
-    },
-    ctx: QueryContext,
-  ): Promise<void>;
-  watchesUpdate?(model: ModelDef, fields: readonly string[]): boolean;
-  beforeUpdate?(
-    model: ModelDef,
-    ids: readonly Record<string, unknown>[],
-    fields: readonly string[],
-    ctx: QueryContext,
-    origin: UpdateOrigin,
-  ): Promise<unknown>;
-  afterUpdate?(
-    model: ModelDef,
-    ids: readonly Record<string, unknown>[],
-    ctx: QueryContext,
-    state: unknown,
-    origin: UpdateOrigin,
-  ): Promise<void>;
-  authDefault?(model: ModelDef, field: unknown, path: readonly string[]): unknown;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ModelDef } from '@warden/schema';
-import type { QueryContext } from '@warden/orm';
+import type { QueryContext, UpdateOrigin } from '@warden/orm';
 import { compileFieldPolicyFilter } from '../compile-policy-filter.js';
 import { usesFuture } from '../expr-types.js';
 import { fieldRules, modelRules } from '../rules.js';
@@ -7,13 +7,6 @@ import type { PolicyRow } from '../types.js';
 import { rejected } from './errors.js';
 import type { PolicySession } from './policy-hooks.js';
 import { countPassing, postUpdatePasses, rawRow } from './sql-checks.js';
-
-/** Where the ORM says an UPDATE comes from (its `UpdateOrigin`, see packages/orm/WRITES.md). */
-export interface UpdateOrigin {
-  readonly site: { readonly model: string; readonly operation: string };
-  readonly nested: boolean;
-  readonly path: string;
-}
 
 /** What of a model's update rules the ORM's update hooks must enforce. */
 interface UpdateRules {
