@@ -35,7 +35,6 @@ async function benchDialect(dialect: TestDialect): Promise<void> {
         ? rawOps.sqlite(new Database(t.url.replace(/^file:/, '')))
         : rawOps.postgresql(pgClient(t.url));
     await raw.open();
-    const orm = ormOps(db);
     let i = 0;
     const next = () => (i = (i * 7919 + 13) % POSTS) + 1;
     const user = () => (next() % USERS) + 1;
@@ -43,64 +42,62 @@ async function benchDialect(dialect: TestDialect): Promise<void> {
     const cases: [
       string,
       Row['kind'],
-      (o: typeof orm) => () => unknown,
+      (o: typeof ormOps) => () => unknown,
       (r: typeof raw) => () => unknown,
       number,
     ][] = [
       [
         'findUnique',
         'point',
-        (o) => () => o.findUnique(next()),
+        (o) => () => o.findUnique(db, next()),
         (r) => () => r.findUnique(next()),
         3000,
       ],
       [
         'findMany include author+tags',
         'list',
-        (o) => () => o.findManyInclude(user()),
+        (o) => () => o.findManyInclude(db, user()),
         (r) => () => r.findManyInclude(user()),
         1000,
       ],
       [
         'findMany filter+order+page',
         'list',
-        (o) => () => o.findManyPage(next() % 900),
+        (o) => () => o.findManyPage(db, next() % 900),
         (r) => () => r.findManyPage(next() % 900),
         600,
       ],
-      ['count', 'list', (o) => () => o.count(), (r) => () => r.count(), 300],
-      ['groupBy', 'list', (o) => () => o.groupBy(), (r) => () => r.groupBy(), 100],
+      ['count', 'list', (o) => () => o.count(db), (r) => () => r.count(), 300],
+      ['groupBy', 'list', (o) => () => o.groupBy(db), (r) => () => r.groupBy(), 100],
     ];
     for (const [op, kind, o, r, n] of cases) {
-      const res = await compare(o(orm), r(raw), Math.max(30, Math.round(n * scale)));
+      const res = await compare(o(ormOps), r(raw), Math.max(30, Math.round(n * scale)));
       rows.push({ db: dialect, op, kind, ...res });
     }
-    if (orm.hasWrites) {
-      let id = POSTS + 1;
-      const writes: [string, () => unknown, () => unknown, number][] = [
-        ['create', () => orm.create(user()), () => raw.create(user()), 1000],
-        [
-          'nested create (post+2 tags)',
-          () => orm.nestedCreate(user(), id++),
-          () => raw.nestedCreate(user(), id++),
-          500,
-        ],
-        ['update', () => orm.update(next()), () => raw.update(next()), 1000],
-        ['upsert', () => orm.upsert(next()), () => raw.upsert(next()), 1000],
-      ];
-      for (const [op, o, r, n] of writes) {
-        const res = await compare(o, r, Math.max(30, Math.round(n * scale)));
-        rows.push({ db: dialect, op, kind: 'point', ...res });
-      }
-      const dn = Math.max(30, Math.round(400 * scale));
-      const delIds = await orm.freshIds(2 * (Math.min(200, dn) + dn) + 10);
-      const res = await compare(
-        () => orm.delete(delIds.pop()!),
-        () => raw.delete(delIds.pop()!),
-        dn,
-      );
-      rows.push({ db: dialect, op: 'delete', kind: 'point', ...res });
+    let id = POSTS + 1;
+    const writes: [string, () => unknown, () => unknown, number][] = [
+      ['create', () => ormOps.create(db, user()), () => raw.create(user()), 1000],
+      [
+        'nested create (post+2 tags)',
+        () => ormOps.nestedCreate(db, user(), id++),
+        () => raw.nestedCreate(user(), id++),
+        500,
+      ],
+      ['update', () => ormOps.update(db, next()), () => raw.update(next()), 1000],
+      ['upsert', () => ormOps.upsert(db, next()), () => raw.upsert(next()), 1000],
+    ];
+    for (const [op, o, r, n] of writes) {
+      const res = await compare(o, r, Math.max(30, Math.round(n * scale)));
+      rows.push({ db: dialect, op, kind: 'point', ...res });
     }
+    const dn = Math.max(30, Math.round(400 * scale));
+    const delIds = await ormOps.freshIds(db, 2 * (Math.min(200, dn) + dn) + 10);
+    const res = await compare(
+      () => ormOps.delete(db, delIds.pop()!),
+      () => raw.delete(delIds.pop()!),
+      dn,
+    );
+    rows.push({ db: dialect, op: 'delete', kind: 'point', ...res });
     await raw.close();
   } finally {
     await db.$disconnect();

@@ -11,6 +11,7 @@ import { POSTS, USERS, seed } from '../orm/seed.js';
 import { policySchema } from './policy-schema.js';
 import { rawPolicyOps } from './raw-policy-ops.js';
 import { medianOf, time } from '../orm/measure.js';
+import { ormOps } from '../orm/orm-ops.js';
 
 interface Row {
   db: string;
@@ -66,22 +67,25 @@ async function benchDialect(dialect: TestDialect): Promise<void> {
     const as = (me: number) => enhance(db, { user: { id: me, role: 'USER' } });
     const scale = dialect === 'sqlite' ? 1 : 0.25;
     const n = (k: number) => Math.max(30, Math.round(k * scale));
-    const cases: [string, Row['kind'], () => unknown, () => unknown, () => unknown, number][] = [
+    // Each case: how to pick a call's argument and the user making it, the ORM call (made on
+    // the enhanced client for that user and on the plain client), and the raw statement.
+    const cases: [
+      string,
+      Row['kind'],
+      () => { arg: number; me: number },
+      (db: any, arg: number) => unknown,
+      (arg: number, me: number) => unknown,
+      number,
+    ][] = [
       [
         'findUnique (own or published)',
         'point',
         () => {
           const id = next();
-          return as(authorOf(id + 1)).post.findUnique({ where: { id } });
+          return { arg: id, me: authorOf(id + 1) };
         },
-        () => {
-          const id = next();
-          return db.post.findUnique({ where: { id } });
-        },
-        () => {
-          const id = next();
-          return raw.findUnique(id, authorOf(id + 1));
-        },
+        ormOps.findUnique,
+        (id, me) => raw.findUnique(id, me),
         3000,
       ],
       [
@@ -89,24 +93,10 @@ async function benchDialect(dialect: TestDialect): Promise<void> {
         'list',
         () => {
           const a = authorOf(next());
-          return as(a).post.findMany({
-            where: { authorId: a },
-            take: 20,
-            include: { author: true, tags: true },
-          });
+          return { arg: a, me: a };
         },
-        () => {
-          const a = authorOf(next());
-          return db.post.findMany({
-            where: { authorId: a },
-            take: 20,
-            include: { author: true, tags: true },
-          });
-        },
-        () => {
-          const a = authorOf(next());
-          return raw.findManyInclude(a, a);
-        },
+        ormOps.findManyInclude,
+        (a, me) => raw.findManyInclude(a, me),
         1000,
       ],
       [
@@ -114,34 +104,18 @@ async function benchDialect(dialect: TestDialect): Promise<void> {
         'list',
         () => {
           const v = next() % 900;
-          return as(authorOf(v + 1)).post.findMany({
-            where: { published: true, views: { gt: v } },
-            orderBy: { createdAt: 'desc' },
-            skip: 20,
-            take: 20,
-          });
+          return { arg: v, me: authorOf(v + 1) };
         },
-        () => {
-          const v = next() % 900;
-          return db.post.findMany({
-            where: { published: true, views: { gt: v } },
-            orderBy: { createdAt: 'desc' },
-            skip: 20,
-            take: 20,
-          });
-        },
-        () => {
-          const v = next() % 900;
-          return raw.findManyPage(v, authorOf(v + 1));
-        },
+        ormOps.findManyPage,
+        (v, me) => raw.findManyPage(v, me),
         600,
       ],
       [
         'count',
         'list',
-        () => as(authorOf(next())).post.count({ where: { published: true } }),
-        () => db.post.count({ where: { published: true } }),
-        () => raw.count(authorOf(next())),
+        () => ({ arg: 0, me: authorOf(next()) }),
+        (c) => ormOps.count(c),
+        (_, me) => raw.count(me),
         300,
       ],
       [
@@ -149,16 +123,10 @@ async function benchDialect(dialect: TestDialect): Promise<void> {
         'point',
         () => {
           const id = next();
-          return as(authorOf(id)).post.update({ where: { id }, data: { views: { increment: 1 } } });
+          return { arg: id, me: authorOf(id) };
         },
-        () => {
-          const id = next();
-          return db.post.update({ where: { id }, data: { views: { increment: 1 } } });
-        },
-        () => {
-          const id = next();
-          return raw.update(id, authorOf(id));
-        },
+        ormOps.update,
+        (id, me) => raw.update(id, me),
         1000,
       ],
       [
@@ -166,35 +134,23 @@ async function benchDialect(dialect: TestDialect): Promise<void> {
         'point',
         () => {
           const me = authorOf(next());
-          return as(me).post.create({
-            data: {
-              title: `new ${Math.random()}`,
-              content: 'c',
-              published: true,
-              views: 1,
-              createdAt: new Date(),
-              authorId: me,
-            },
-          });
+          return { arg: me, me };
         },
-        () => {
-          const me = authorOf(next());
-          return db.post.create({
-            data: {
-              title: `new ${Math.random()}`,
-              content: 'c',
-              published: true,
-              views: 1,
-              createdAt: new Date(),
-              authorId: me,
-            },
-          });
-        },
-        () => raw.create(authorOf(next())),
+        ormOps.create,
+        (_, me) => raw.create(me),
         1000,
       ],
     ];
-    for (const [op, kind, e, p, r, k] of cases) {
+    for (const [op, kind, pick, call, rawCall, k] of cases) {
+      const e = () => {
+        const { arg, me } = pick();
+        return call(as(me), arg);
+      };
+      const p = () => call(db, pick().arg);
+      const r = () => {
+        const { arg, me } = pick();
+        return rawCall(arg, me);
+      };
       try {
         rows.push({ db: dialect, op, kind, ...(await measure(e, p, r, n(k))) });
       } catch (err) {
