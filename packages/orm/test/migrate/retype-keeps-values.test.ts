@@ -163,6 +163,22 @@ describe.each(await testDialects())('retyped columns keep their values on %s', (
       await k.destroy();
     }
   }
+  /** A migrations folder, a dev and a prod database, and `v1` (schema `s1`) deployed to prod. */
+  async function migratedDevAndProd(s1: SchemaDef) {
+    const dir = mkdtempSync(join(tmpdir(), 'warden-retype-'));
+    cleanup.push(async () => rmSync(dir, { recursive: true, force: true }));
+    const dev = await database();
+    const prod = await database();
+    const devK = await openKysely(dev);
+    const prodK = await openKysely(prod);
+    cleanup.push(
+      () => devK.destroy(),
+      () => prodK.destroy(),
+    );
+    await migrateDev(devK, dialect, s1, { dir, name: 'v1', apply: false });
+    await migrateDeploy(prodK, dialect, { dir });
+    return { dir, devK, prodK, prod };
+  }
   const expectedOf = (c: Case) =>
     typeof c.expected === 'function' ? c.expected(dialect) : c.expected;
 
@@ -190,18 +206,7 @@ describe.each(await testDialects())('retyped columns keep their values on %s', (
     });
 
     it('migrate dev writes SQL that converts them when deployed', async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'warden-retype-'));
-      cleanup.push(async () => rmSync(dir, { recursive: true, force: true }));
-      const dev = await database();
-      const prod = await database();
-      const devK = await openKysely(dev);
-      const prodK = await openKysely(prod);
-      cleanup.push(
-        () => devK.destroy(),
-        () => prodK.destroy(),
-      );
-      await migrateDev(devK, dialect, s1, { dir, name: 'v1', apply: false });
-      await migrateDeploy(prodK, dialect, { dir });
+      const { dir, devK, prodK, prod } = await migratedDevAndProd(s1);
       await seed(s1, prod, c.seed);
       const file = await migrateDev(devK, dialect, s2, { dir, name: 'v2', apply: false });
       // SQLite stores DateTime and String alike: nothing to migrate there.
@@ -323,18 +328,7 @@ describe.each(await testDialects())('retyped columns keep their values on %s', (
     });
 
     it('a deployed migration fails naming the column, and nothing changes', async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'warden-retype-'));
-      cleanup.push(async () => rmSync(dir, { recursive: true, force: true }));
-      const dev = await database();
-      const prod = await database();
-      const devK = await openKysely(dev);
-      const prodK = await openKysely(prod);
-      cleanup.push(
-        () => devK.destroy(),
-        () => prodK.destroy(),
-      );
-      await migrateDev(devK, dialect, s1, { dir, name: 'v1', apply: false });
-      await migrateDeploy(prodK, dialect, { dir });
+      const { dir, devK, prodK, prod } = await migratedDevAndProd(s1);
       await seed(s1, prod, ['1', 'abc']);
       const file = await migrateDev(devK, dialect, s2, { dir, name: 'v2', apply: false });
       expect(readFileSync(file!, 'utf8')).toMatch(
