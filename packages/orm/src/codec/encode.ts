@@ -4,7 +4,7 @@ import type { ArgPath } from '../validate/invalid.js';
 import { describeType, invalidInput } from '../validate/invalid.js';
 import type { ValidationSite } from '../validate/args.js';
 import { Decimal, isDecimal } from './decimal.js';
-import { jsonNullWrite, refuseNullValue, refuseNullValueInside } from './json-null.js';
+import { jsonNullWrite, refuseNullValue, checkJsonValue } from './json-null.js';
 
 type Provider = 'sqlite' | 'postgresql';
 
@@ -71,7 +71,7 @@ export function checkScalar(
       return value instanceof Uint8Array ? value : bad();
     case 'Json':
       if (value === undefined) return bad();
-      refuseNullValueInside(value, path, site);
+      checkJsonValue(value, path, site);
       return value;
     default:
       return value;

@@ -2,7 +2,7 @@ import type { FieldDef } from '@warden/schema';
 import { nullValueName } from '@warden/schema';
 import type { ValidationSite } from '../validate/args.js';
 import type { ArgPath } from '../validate/invalid.js';
-import { invalidInput } from '../validate/invalid.js';
+import { describeType, invalidInput } from '../validate/invalid.js';
 
 /** What a `Json` column holds for `JsonNull`: the JSON text `null` (jsonb `'null'` on PostgreSQL). */
 export const JSON_NULL_TEXT = 'null';
@@ -84,28 +84,35 @@ export function refuseNullValue(
 }
 
 /**
- * Refuses a null value nested inside a JSON value: it stands for a whole field, and JSON would
- * silently write it as `{}`. Throws INVALID_INPUT naming its path.
+ * Checks a JSON value given in `data` or a Json filter: refuses a null value nested inside it
+ * (it stands for a whole field, and JSON would silently write it as `{}`) and any part JSON
+ * cannot carry (a bigint would make `JSON.stringify` throw, a function or symbol would vanish).
+ * Throws INVALID_INPUT naming the part's path.
  */
-export function refuseNullValueInside(value: unknown, path: ArgPath, site: ValidationSite): void {
-  const at = nullValueInside(value);
+export function checkJsonValue(value: unknown, path: ArgPath, site: ValidationSite): void {
+  const at = badJsonPart(value);
   if (!at) return;
-  const name = nullValueName(at.value)!;
+  const name = nullValueName(at.value);
   throw invalidInput(
     [...path, ...at.keys.reverse()],
-    `${name} cannot be part of a JSON value, it stands for a whole Json field (inside JSON, write null)`,
+    name !== undefined
+      ? `${name} cannot be part of a JSON value, it stands for a whole Json field (inside JSON, write null)`
+      : `expected a JSON value, got ${describeType(at.value)}`,
     site,
   );
 }
 
-/** The first null value inside `value`, with its keys innermost first (built only on a hit). */
-function nullValueInside(
-  value: unknown,
-): { value: unknown; keys: (string | number)[] } | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
+/**
+ * The first part of `value` that is a null value or not JSON, with its keys innermost first
+ * (built only on a hit).
+ */
+function badJsonPart(value: unknown): { value: unknown; keys: (string | number)[] } | undefined {
+  const t = typeof value;
+  if (t === 'bigint' || t === 'function' || t === 'symbol') return { value, keys: [] };
+  if (t !== 'object' || value === null) return undefined;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const hit = nullValueInside(value[i]);
+      const hit = badJsonPart(value[i]);
       if (hit) {
         hit.keys.push(i);
         return hit;
@@ -114,8 +121,8 @@ function nullValueInside(
     return undefined;
   }
   if (nullValueName(value) !== undefined) return { value, keys: [] };
-  for (const k of Object.keys(value)) {
-    const hit = nullValueInside((value as Record<string, unknown>)[k]);
+  for (const k of Object.keys(value as object)) {
+    const hit = badJsonPart((value as Record<string, unknown>)[k]);
     if (hit) {
       hit.keys.push(k);
       return hit;

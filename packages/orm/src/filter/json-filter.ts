@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { RawBuilder } from 'kysely';
 import type { FieldDef, NullValueName } from '@warden/schema';
 import { nullValueName } from '@warden/schema';
-import { JSON_NULL_TEXT, refuseNullValueInside } from '../codec/json-null.js';
+import { JSON_NULL_TEXT, checkJsonValue } from '../codec/json-null.js';
 import type { BuildScope } from '../plan/build-scope.js';
 import { expectObject, expectOneOf } from '../validate/args.js';
 import type { ArgPath } from '../validate/invalid.js';
@@ -20,7 +20,7 @@ const NUMBER_OPS = { lt: '<', lte: '<=', gt: '>', gte: '>=' } as const;
 function jsonText(path: ArgPath, scope: BuildScope) {
   return (x: unknown): string => {
     if (x === undefined) throw invalidInput(path, 'expected a JSON value', scope.site);
-    refuseNullValueInside(x, path, scope.site);
+    checkJsonValue(x, path, scope.site);
     return JSON.stringify(x);
   };
 }
@@ -150,7 +150,7 @@ export function buildJsonFilter(
 /** SQLite's json_each yields SQL values: booleans as 0/1, containers as JSON text. */
 function sqliteJsonScalar(path: ArgPath, scope: BuildScope, x: unknown): unknown {
   if (x === undefined) throw invalidInput(path, 'expected a JSON value', scope.site);
-  refuseNullValueInside(x, path, scope.site);
+  checkJsonValue(x, path, scope.site);
   if (typeof x === 'boolean') return x ? 1 : 0;
   if (x !== null && typeof x === 'object') return JSON.stringify(x);
   return x;

@@ -125,6 +125,29 @@ describe.each(await testDialects())(
       );
     });
 
+    it('JSON values JSON cannot carry, in Json filters and in data', async () => {
+      await rejects(
+        () => db.kitchen.findMany({ where: { json: { path: ['tags'], array_starts_with: 10n } } }),
+        'where.json.array_starts_with',
+        /expected a JSON value, got bigint/,
+      );
+      await rejects(
+        () => db.kitchen.findMany({ where: { json: { equals: { a: [1, 10n] } } } }),
+        'where.json.equals.a[1]',
+        /expected a JSON value, got bigint/,
+      );
+      await rejects(
+        () => db.kitchen.findMany({ where: { json: { array_contains: () => 1 } } }),
+        'where.json.array_contains',
+        /expected a JSON value, got function/,
+      );
+      await rejects(
+        () => db.kitchen.updateMany({ data: { json: { x: Symbol('s') } } }),
+        'data.json.x',
+        /expected a JSON value, got symbol/,
+      );
+    });
+
     it('bad take, skip, cursor, distinct', async () => {
       await rejects(() => db.post.findMany({ take: 1.5 }), 'take', /expected an integer/);
       await rejects(() => db.post.findMany({ take: '3' }), 'take', /expected an integer/);
