@@ -10,7 +10,9 @@ import type { WardenSqliteDriver } from './dialect/sqlite/sqlite-driver.js';
 export type RowOperation = 'read' | 'update' | 'delete';
 
 /**
- * Extension points for the access-policy layer. The plain client has none. Every hook may
+ * Extension points for the access-policy layer. The plain client has none. Hooks are called as
+ * methods of this object (so a class instance works: the policy layer makes one per request).
+ * Every hook may
  * return `true` (no restriction, costs nothing), `false` (nothing passes: reads return empty
  * without a query where the whole statement is filtered) or a Kysely boolean expression over
  * `alias` (the SQL alias of the model's table in the statement being built).
@@ -44,12 +46,12 @@ export interface QueryHooks {
   ): Expression<SqlBool> | boolean | undefined;
   /**
    * Identifies everything the hooks' SQL depends on except values passed through
-   * `hookParam(name)` (those are read from `params` at execution). Plans built with these hooks
+   * `hookParam(name)` (those are read through `param` at execution). Plans built with these hooks
    * are cached under this key; without it, plans are rebuilt for every call.
    */
   cacheKey?: string;
-  /** Values for `hookParam(name)` placeholders in the hooks' expressions. */
-  params?: Readonly<Record<string, unknown>>;
+  /** The value of the `hookParam(name)` placeholder `name` for this client's calls. */
+  param?(name: string): unknown;
 }
 
 /**

@@ -54,7 +54,9 @@ function probeFn(schema: SchemaDef, probe: Probe): ProbeFn {
       if (v === null || v === undefined) return 'n';
       if (ids) {
         const row = v as Record<string, unknown>;
-        return `o${ids.map((id) => (row[id] === null || row[id] === undefined ? '-' : '+')).join('')}`;
+        let out = 'o';
+        for (const id of ids) out += row[id] === null || row[id] === undefined ? '-' : '+';
+        return out;
       }
       if (typeof v === 'boolean') return v ? 't' : 'f';
       return Array.isArray(v) ? describe(v, true) : 'v';

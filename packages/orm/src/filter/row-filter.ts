@@ -10,6 +10,6 @@ export function rowFilter(
   operation: RowOperation,
   alias: string,
 ): Pred {
-  const hook = ctx.hooks?.rowFilter;
-  return hook ? fromHook(hook(model, operation, alias, ctx)) : true;
+  const hooks = ctx.hooks;
+  return hooks?.rowFilter ? fromHook(hooks.rowFilter(model, operation, alias, ctx)) : true;
 }

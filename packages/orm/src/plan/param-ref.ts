@@ -1,9 +1,10 @@
+import type { QueryHooks } from '../context.js';
 import type { ArgPath } from '../validate/invalid.js';
 
 /**
  * A parameter placeholder put into a query while it is built. Compiled SQL keeps these in its
  * parameter list; every execution replaces them with the value found at `path` in that call's
- * arguments (or, for hook parameters, in `hooks.params`), passed through `encode`. That is
+ * arguments (or, for hook parameters, from `hooks.param(name)`), passed through `encode`. That is
  * what lets one compiled statement serve every call of the same argument shape.
  */
 export class ParamRef {
@@ -14,8 +15,8 @@ export class ParamRef {
     readonly encode: (value: unknown) => unknown,
   ) {}
 
-  resolve(args: unknown, hookParams: Readonly<Record<string, unknown>> | undefined): unknown {
-    if (this.source === 'hook') return this.encode(hookParams?.[this.path[0] as string]);
+  resolve(args: unknown, hooks: QueryHooks | undefined): unknown {
+    if (this.source === 'hook') return this.encode(hooks?.param?.(this.path[0] as string));
     let v: any = args;
     for (const p of this.path) v = v?.[p];
     return this.encode(v);
@@ -25,7 +26,7 @@ export class ParamRef {
 const identity = (v: unknown): unknown => v;
 
 /**
- * A placeholder for a value the hooks supply per request (`hooks.params[name]`), so a policy's
+ * A placeholder for a value the hooks supply per request (`hooks.param(name)`), so a policy's
  * SQL can be cached per user shape while user values stay parameters.
  *
  * @example
@@ -41,12 +42,12 @@ export function hookParam(name: string, encode: (value: unknown) => unknown = id
 export function resolveParams(
   parameters: readonly unknown[],
   args: unknown,
-  hookParams: Readonly<Record<string, unknown>> | undefined,
+  hooks: QueryHooks | undefined,
 ): unknown[] {
   const out = new Array<unknown>(parameters.length);
   for (let i = 0; i < parameters.length; i++) {
     const p = parameters[i];
-    out[i] = p instanceof ParamRef ? p.resolve(args, hookParams) : p;
+    out[i] = p instanceof ParamRef ? p.resolve(args, hooks) : p;
   }
   return out;
 }

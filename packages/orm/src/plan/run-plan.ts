@@ -64,7 +64,7 @@ export function runPlan<R>(
   }
   const compiled = plan.compiled;
   if (!compiled) return plan.finish([], args);
-  const parameters = resolveParams(compiled.parameters, args, ctx.hooks?.params);
+  const parameters = resolveParams(compiled.parameters, args, ctx.hooks);
   const res = executeCompiled(ctx, compiled, parameters, model, operation);
   // A synchronous SQLite answer is finished synchronously: no promise on the hot path.
   const finish = plan.finish;
@@ -83,6 +83,6 @@ export async function executeBuilt(
   args: unknown,
 ): Promise<ExecResult> {
   const compiled = query.compile(ctx.kysely);
-  const parameters = resolveParams(compiled.parameters, args, ctx.hooks?.params);
+  const parameters = resolveParams(compiled.parameters, args, ctx.hooks);
   return executeCompiled(ctx, compiled, parameters, model, operation);
 }

@@ -6,6 +6,30 @@ const DATA_KEYS = new Set(['where', 'cursor', 'having']);
 /** Keys inside data that still decide the SQL text, so their values are part of the shape. */
 const STRUCT_IN_DATA = new Set(['mode', 'path', 'isEmpty']);
 
+/** Pages of a list up to this one get statements of their own (see `literalSkip`). */
+const LITERAL_PAGES = 10;
+
+/**
+ * `skip` when it is inlined as a literal OFFSET (and so is part of the plan's shape): a whole
+ * number of pages of `take`, up to page LITERAL_PAGES, or 0 or 1 (the row of a cursor).
+ * PostgreSQL re-plans a statement with a bound OFFSET on every execution, about 40 µs here: it
+ * keeps choosing custom plans because it cannot cost a generic plan's unknown OFFSET. The
+ * first pages, the ones read most, skip that, and the statements per shape stay bounded.
+ *
+ * @example
+ * ```ts
+ * literalSkip(20, 40); // 40: page 3 of 20
+ * literalSkip(20, 45); // undefined: bound as a parameter
+ * ```
+ */
+export function literalSkip(take: unknown, skip: unknown): number | undefined {
+  if (typeof skip !== 'number' || !Number.isInteger(skip) || skip < 0) return undefined;
+  if (skip <= 1) return skip;
+  if (typeof take !== 'number' || !Number.isInteger(take) || take === 0) return undefined;
+  const size = Math.abs(take);
+  return skip % size === 0 && skip / size <= LITERAL_PAGES ? skip : undefined;
+}
+
 /**
  * The shape of an argument object: its structure with every data value replaced by a type tag.
  * Two calls with the same shape compile to the same SQL; only parameter values differ.
@@ -45,9 +69,11 @@ function struct(v: unknown): string {
     const val = v[k];
     if (val === undefined) continue;
     out += `${k.length}:${k}=`;
-    // `take` is part of the shape (it is inlined as a literal LIMIT, see pageSql); `skip` is not.
+    // `take` is part of the shape (it is inlined as a literal LIMIT, see pageSql); `skip` only
+    // on the first pages (see literalSkip).
     if (k === 'take') out += typeof val === 'number' ? `n${val}` : data(val);
-    else if (k === 'skip') out += data(val);
+    else if (k === 'skip')
+      out += literalSkip((v as { take?: unknown }).take, val) === undefined ? data(val) : `n${val}`;
     else if (DATA_KEYS.has(k) && isPlainObject(val)) out += data(val);
     else out += struct(val);
     out += ';';

@@ -10,6 +10,7 @@ import type { RelationJoin } from '../relation/join.js';
 import { col, tableAs } from '../relation/join.js';
 import { apiField } from '../schema-util.js';
 import { expectInt } from '../validate/args.js';
+import { literalSkip } from '../plan/shape-key.js';
 import type { ArgPath } from '../validate/invalid.js';
 import { describeType, invalidInput } from '../validate/invalid.js';
 import type { OrderItem } from './order-by.js';
@@ -129,10 +130,13 @@ export function pageSql(
         ? undefined
         : sql`${sql.lit(defaultTake)}`
       : sql`${sql.lit(Math.abs(expectInt(scope.site, takePath, args.take, true)))}`;
+  const literal = literalSkip(args.take, args.skip);
   const skip =
     args.skip === undefined
       ? undefined
-      : scope.param(skipPath, (x) => expectInt(scope.site, skipPath, x, false));
+      : literal !== undefined
+        ? sql`${sql.lit(literal)}`
+        : scope.param(skipPath, (x) => expectInt(scope.site, skipPath, x, false));
   if (take && skip) return sql` limit ${take} offset ${skip}`;
   if (take) return sql` limit ${take}`;
   if (skip)

@@ -12,9 +12,9 @@ export function readableColumn(
   alias: string,
 ): RawBuilder<unknown> {
   const c = col(alias, model, field.name);
-  const hook = ctx.hooks?.fieldReadable;
-  if (!hook) return c;
-  const r = hook(model, field.name, alias, ctx);
+  const hooks = ctx.hooks;
+  if (!hooks?.fieldReadable) return c;
+  const r = hooks.fieldReadable(model, field.name, alias, ctx);
   if (r === true) return c;
   if (r === false) return sql`null`;
   return sql`case when ${r} then ${c} end`;

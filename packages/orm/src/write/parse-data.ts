@@ -43,7 +43,7 @@ export function checkWhere(
   const pred = buildWhere(scope, model, scope.nextAlias(), where, path);
   if (typeof pred !== 'boolean') {
     const compiled = sql`select 1 where ${pred}`.compile(w.ctx.kysely);
-    resolveParams(compiled.parameters, w.root, w.ctx.hooks?.params);
+    resolveParams(compiled.parameters, w.root, w.ctx.hooks);
   }
   return { value: where, path };
 }
@@ -110,9 +110,9 @@ export function parseCreate(
     if (field.kind === 'relation' || field.ignored || field.name in values) continue;
     if (nested.fixed.has(field.name) || coveredFk.has(field.name)) continue;
     let d = fillDefault(field, w.now);
-    const authDefault = writeHooks(w.ctx)?.authDefault;
-    if (field.default?.kind === 'auth' && authDefault) {
-      const v = authDefault(model, field, field.default.path);
+    const hooks = writeHooks(w.ctx);
+    if (field.default?.kind === 'auth' && hooks?.authDefault) {
+      const v = hooks.authDefault(model, field, field.default.path);
       if (v !== undefined) d = { kind: 'value', value: v };
     }
     if (d.kind === 'value') {

@@ -174,8 +174,9 @@ export async function insertRowReadable(
     if (key) rememberPlan(ctx, key, compiled);
     if (!compiled) return undefined;
   }
-  const before = writeHooks(ctx)?.beforeCreate;
-  if (before) await before(model, { data: plan.api, columns: plan.values }, ctx);
+  const hooks = writeHooks(ctx);
+  if (hooks?.beforeCreate)
+    await hooks.beforeCreate(model, { data: plan.api, columns: plan.values }, ctx);
   return runInsert(w, model, compiled, cols, plan.values);
 }
 
@@ -183,8 +184,9 @@ export async function insertRowReadable(
 export async function createTree(w: WriteScope, plan: CreatePlan, fixed?: Row): Promise<Row> {
   const values: Row = { ...plan.values, ...fixed };
   for (const op of plan.before) Object.assign(values, await ownerKeys(w, op));
-  const before = writeHooks(w.ctx)?.beforeCreate;
-  if (before) await before(plan.model, { data: plan.api, columns: values }, w.ctx);
+  const hooks = writeHooks(w.ctx);
+  if (hooks?.beforeCreate)
+    await hooks.beforeCreate(plan.model, { data: plan.api, columns: values }, w.ctx);
   const row = await insertRow(w, plan.model, values);
   for (const op of plan.after) await relationOp(w, op, row);
   return row;
@@ -207,10 +209,10 @@ export async function insertMany(
     if (!g) groups.set(key, (g = []));
     g.push(values);
   }
-  const before = writeHooks(w.ctx)?.beforeCreate;
-  if (before)
+  const hooks = writeHooks(w.ctx);
+  if (hooks?.beforeCreate)
     for (const p of plans)
-      await before(model, { data: p.api, columns: { ...p.values, ...fixed } }, w.ctx);
+      await hooks.beforeCreate(model, { data: p.api, columns: { ...p.values, ...fixed } }, w.ctx);
   const rows: Row[] = [];
   let count = 0;
   const maxParams = w.ctx.provider === 'sqlite' ? 30000 : 60000;

@@ -34,7 +34,7 @@ export interface StatementResult {
 
 /**
  * Executes a compiled write: `ValueRef`s take `values`, `ParamRef`s (from `where` builders and
- * policy hooks) are read from `root` and `hooks.params`. Driver errors become WardenErrors.
+ * policy hooks) are read from `root` and `hooks.param`. Driver errors become WardenErrors.
  */
 export async function execute(
   ctx: QueryContext,
@@ -46,15 +46,11 @@ export async function execute(
 ): Promise<StatementResult> {
   const src = compiled.parameters;
   const parameters = new Array<unknown>(src.length);
-  const hookParams = ctx.hooks?.params;
+  const hooks = ctx.hooks;
   for (let i = 0; i < src.length; i++) {
     const p = src[i];
     parameters[i] =
-      p instanceof ValueRef
-        ? values[p.index]
-        : p instanceof ParamRef
-          ? p.resolve(root, hookParams)
-          : p;
+      p instanceof ValueRef ? values[p.index] : p instanceof ParamRef ? p.resolve(root, hooks) : p;
   }
   const res = await executeCompiled(ctx, compiled, parameters, model, operation);
   const rows = res.rows as Row[];

@@ -36,11 +36,11 @@ export function updateWatched(
 ): Promise<StatementResult> {
   return runInTransaction(w.ctx, async (tx) => {
     const wt: WriteScope = { ...w, ctx: tx };
-    const { beforeUpdate, afterUpdate } = watched.hooks;
+    const hooks = watched.hooks;
     const targets = await selectIds(wt, model, where, extra, limit);
     if (targets.length === 0) return { rows: [], count: 0 };
-    const state = beforeUpdate
-      ? await beforeUpdate(
+    const state = hooks.beforeUpdate
+      ? await hooks.beforeUpdate(
           model,
           targets.map((r) => idWhere(tx, model, r)),
           watched.fields,
@@ -60,8 +60,8 @@ export function updateWatched(
       });
       rows.push(...res.rows);
     }
-    if (afterUpdate && rows.length > 0) {
-      await afterUpdate(
+    if (hooks.afterUpdate && rows.length > 0) {
+      await hooks.afterUpdate(
         model,
         rows.map((r) => idWhere(tx, model, r)),
         tx,

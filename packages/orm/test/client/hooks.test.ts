@@ -27,7 +27,7 @@ describe.each(await testDialects())('policy hooks on %s', (dialect) => {
         ? sql<boolean>`${sql.ref(`${alias}.id`)} = ${hookParam('me')}`
         : true,
     cacheKey: 'published-only',
-    params: { me: userId },
+    param: (name) => (name === 'me' ? userId : undefined),
   });
 
   it('rowFilter applies to top-level reads, includes, _count, relation filters, count and groupBy', async () => {
@@ -115,16 +115,24 @@ describe.each(await testDialects())('plan cache on %s', (dialect) => {
     expect(rows.map((r: any) => r.id)).toEqual([5]);
   });
 
-  it('take is a literal LIMIT: another page size is another plan, another skip is not', async () => {
+  it('take is a literal LIMIT; skip is literal on the first ten pages and bound beyond', async () => {
     const plans = clientContext(db).plans;
-    await db.post.findMany({ where: { views: { gt: 0 } }, take: 3, skip: 1 });
+    const page = (take: number, skip: number) =>
+      db.post.findMany({ where: { views: { gt: 0 } }, take, skip });
+    await page(3, 2);
     const size = plans.size;
-    const first = events.at(-1)!;
-    expect(first.sql).toMatch(/limit 3 offset/);
-    await db.post.findMany({ where: { views: { gt: 0 } }, take: 3, skip: 2 });
+    expect(events.at(-1)!.sql).toMatch(/limit 3 offset (\?|\$\d+)$/);
+    expect(events.at(-1)!.params).toHaveLength(2); // views and the bound skip
+    await page(3, 4); // not a whole page: the same plan, another parameter
     expect(plans.size).toBe(size);
-    await db.post.findMany({ where: { views: { gt: 0 } }, take: 4, skip: 1 });
+    await page(3, 6); // page 3: its own plan, with a literal offset
     expect(plans.size).toBe(size + 1);
+    expect(events.at(-1)!.sql).toMatch(/limit 3 offset 6$/);
+    expect(events.at(-1)!.params).toHaveLength(1);
+    await page(3, 33); // page 12: bound again
+    expect(plans.size).toBe(size + 1);
+    await page(4, 2);
+    expect(plans.size).toBe(size + 2);
     expect(events.at(-1)!.sql).toMatch(/limit 4 offset/);
   });
 

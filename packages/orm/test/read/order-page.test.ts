@@ -62,6 +62,40 @@ describe.each(await testDialects())('ordering and pagination on %s', (dialect) =
     expect(await posts({ take: 0 })).toEqual([]);
   });
 
+  it('every skip of one shape reads its own rows, inlined (first pages) or bound', async () => {
+    // skip is a literal OFFSET on whole pages up to the tenth and a parameter otherwise: the
+    // plans of one shape must never answer for another skip.
+    const all = await posts({ orderBy: { id: 'asc' } });
+    for (const take of [1, 2, -1]) {
+      for (const skip of [0, 1, 2, 3, 4, 5, 6, 11, 12]) {
+        const expected =
+          take > 0
+            ? all.slice(skip, skip + take)
+            : all.slice(Math.max(0, all.length - skip + take), Math.max(0, all.length - skip));
+        expect(
+          await posts({ orderBy: { id: 'asc' }, skip, take }),
+          `skip ${skip} take ${take}`,
+        ).toEqual(expected);
+      }
+    }
+    const authors = await db.user.findMany({
+      orderBy: { id: 'asc' },
+      select: { id: true, posts: { orderBy: { id: 'asc' }, select: { id: true } } },
+    });
+    for (const skip of [0, 1, 2, 3]) {
+      const paged = await db.user.findMany({
+        orderBy: { id: 'asc' },
+        select: {
+          id: true,
+          posts: { orderBy: { id: 'asc' }, skip, take: 1, select: { id: true } },
+        },
+      });
+      expect(paged).toEqual(
+        authors.map((a: any) => ({ ...a, posts: a.posts.slice(skip, skip + 1) })),
+      );
+    }
+  });
+
   it('cursor pagination forward and backward', async () => {
     expect(await posts({ orderBy: { id: 'asc' }, cursor: { id: 3 }, take: 2 })).toEqual([3, 4]);
     expect(await posts({ orderBy: { id: 'asc' }, cursor: { id: 3 }, take: 2, skip: 1 })).toEqual([

@@ -23,7 +23,7 @@ describe.each(await testDialects())('writes under row-filter hooks on %s', (dial
       return true;
     },
     cacheKey: 'views-limit',
-    params: { max },
+    param: (name) => (name === 'max' ? max : undefined),
   });
   beforeAll(async () => {
     t = await openWriteDb(dialect);

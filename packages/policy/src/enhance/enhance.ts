@@ -32,7 +32,6 @@ interface State {
   readonly session: PolicySession;
   readonly options: EnhanceOptions;
   readonly checker: PermissionChecker;
-  readonly delegates: Record<string, object>;
 }
 
 const STATE = Symbol('warden.policy.state');
@@ -84,7 +83,7 @@ export function enhance<C>(
   let checker = checkers.get(schema);
   if (!checker) checkers.set(schema, (checker = createChecker(schema)));
   const hooked = withHooks(base, policyHooks(session)) as Record<string, any>;
-  return wrap({ base, hooked, session, options, checker, delegates: {} }) as C & EnhancedExtras<C>;
+  return wrap({ base, hooked, session, options, checker }) as C & EnhancedExtras<C>;
 }
 
 function wrap(state: State): object {
@@ -132,9 +131,7 @@ function clientPrototype(first: State, allowRaw: boolean): object {
     if (typeof arg !== 'function') return s.hooked.$transaction(arg, opts);
     return s.hooked.$transaction(
       (tx: object) =>
-        (arg as (c: unknown) => unknown)(
-          wrap({ ...s, hooked: tx as Record<string, any>, delegates: {} }),
-        ),
+        (arg as (c: unknown) => unknown)(wrap({ ...s, hooked: tx as Record<string, any> })),
       opts,
     );
   };
@@ -146,16 +143,16 @@ function clientPrototype(first: State, allowRaw: boolean): object {
   };
   for (const model of Object.values(schema.models)) {
     const key = lowerCaseFirst(model.name);
-    const dproto = delegatePrototype(model, first.hooked[key] as object);
+    const dproto = delegatePrototype(model, key, first.hooked[key] as object);
+    // Made on first use and kept under a symbol (a plain store: clients are made per request).
+    const slot = Symbol(model.name);
     Object.defineProperty(p, key, {
-      get(this: unknown) {
-        const s = state(this);
-        let d = s.delegates[key];
+      get(this: { [slot]?: object }) {
+        let d = this[slot];
         if (!d) {
-          const site: Site = { session: s.session, model, delegate: s.hooked[key] as Delegate };
           d = Object.create(dproto) as object;
-          (d as Record<symbol, unknown>)[DELEGATE] = { site, state: s };
-          s.delegates[key] = d;
+          (d as { [DELEGATE]: State })[DELEGATE] = state(this);
+          this[slot] = d;
         }
         return d;
       },
@@ -196,23 +193,24 @@ function operationNames(sample: object): string[] {
  * permissions) pass to the hooked delegate; single-row writes and creates go through the
  * policy's own checks.
  */
-function delegatePrototype(model: ModelDef, sample: object): object {
+function delegatePrototype(model: ModelDef, key: string, sample: object): object {
   const p: Record<string, unknown> = {};
-  const inner = (self: unknown) => (self as { [DELEGATE]: { site: Site; state: State } })[DELEGATE];
+  const stateOf = (self: unknown) => (self as { [DELEGATE]: State })[DELEGATE];
   for (const name of operationNames(sample)) {
     if (Object.hasOwn(WRITES, name)) continue;
     p[name] = function (this: unknown, args?: unknown) {
-      return inner(this).site.delegate[name]!(args);
+      return (stateOf(this).hooked[key] as Delegate)[name]!(args);
     };
   }
   for (const [name, run] of Object.entries(WRITES)) {
     p[name] = function (this: unknown, args?: unknown) {
-      const { site, state } = inner(this);
+      const state = stateOf(this);
+      const site: Site = { session: state.session, model, delegate: state.hooked[key] as Delegate };
       return new WardenPromise(clientContext(state.hooked), (ctx) => run(site, ctx, args ?? {}));
     };
   }
   p.check = function (this: unknown, args: CheckArgs) {
-    const { state } = inner(this);
+    const state = stateOf(this);
     return Promise.resolve(
       state.checker.check(model.name, (state.session.user ?? null) as never, args),
     );
