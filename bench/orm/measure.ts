@@ -19,26 +19,42 @@ export function medianOf(xs: number[]): number {
 }
 
 /**
- * Median µs per call of the ORM and the raw version. Calls alternate (orm, raw, orm, ...) so
- * both see the same machine load, which on a shared machine matters more than anything else.
+ * Median µs per call of each variant. Every round draws one argument with `pick` and calls all
+ * variants with it, starting with a different variant each round: each then sees the same
+ * arguments, the same machine load and the same predecessors. (Drawing an argument per call
+ * gave each variant its own subsequence of arguments, and a fixed order made one variant always
+ * follow the raw driver's connection; both skewed the medians by 10-25% on the page query.)
  */
-export async function compare(
-  orm: () => unknown,
-  raw: () => unknown,
+export async function measureAll<A>(
+  variants: readonly ((arg: A) => unknown)[],
+  pick: () => A,
+  n: number,
+): Promise<number[]> {
+  for (let i = 0; i < Math.min(200, n); i++) {
+    const arg = pick();
+    for (const v of variants) await v(arg);
+  }
+  const times = variants.map((): number[] => []);
+  const k = variants.length;
+  for (let i = 0; i < n; i++) {
+    const arg = pick();
+    for (let j = 0; j < k; j++) {
+      const at = (i + j) % k;
+      times[at]!.push(await time(() => variants[at]!(arg)));
+    }
+  }
+  return times.map(medianOf);
+}
+
+/** Median µs per call of the ORM and the raw version (see `measureAll`). */
+export async function compare<A>(
+  orm: (arg: A) => unknown,
+  raw: (arg: A) => unknown,
+  pick: () => A,
   n: number,
 ): Promise<{ orm: number; raw: number }> {
-  const warm = Math.min(200, n);
-  for (let i = 0; i < warm; i++) {
-    await orm();
-    await raw();
-  }
-  const o: number[] = [];
-  const r: number[] = [];
-  for (let i = 0; i < n; i++) {
-    o.push(await time(orm));
-    r.push(await time(raw));
-  }
-  return { orm: medianOf(o), raw: medianOf(r) };
+  const [o, r] = await measureAll([orm, raw], pick, n);
+  return { orm: o!, raw: r! };
 }
 
 export function printTable(rows: Row[]): void {

@@ -10,7 +10,7 @@ import { createTestDatabase, testDialects, type TestDialect } from '@warden/test
 import { POSTS, USERS, seed } from '../orm/seed.js';
 import { policySchema } from './policy-schema.js';
 import { rawPolicyOps } from './raw-policy-ops.js';
-import { medianOf, time } from '../orm/measure.js';
+import { measureAll } from '../orm/measure.js';
 import { ormOps } from '../orm/orm-ops.js';
 
 interface Row {
@@ -20,27 +20,6 @@ interface Row {
   enhanced: number;
   plain: number;
   raw: number;
-}
-
-/**
- * Median µs per call of the three variants, called in turn (enhanced, plain, raw, enhanced, ...)
- * after a warm-up, so that all three see the same machine load and the same database state.
- */
-async function measure(e: () => unknown, p: () => unknown, r: () => unknown, n: number) {
-  for (let i = 0; i < Math.min(200, n); i++) {
-    await e();
-    await p();
-    await r();
-  }
-  const te: number[] = [];
-  const tp: number[] = [];
-  const tr: number[] = [];
-  for (let i = 0; i < n; i++) {
-    te.push(await time(e));
-    tp.push(await time(p));
-    tr.push(await time(r));
-  }
-  return { enhanced: medianOf(te), plain: medianOf(tp), raw: medianOf(tr) };
 }
 
 const rows: Row[] = [];
@@ -142,17 +121,13 @@ async function benchDialect(dialect: TestDialect): Promise<void> {
       ],
     ];
     for (const [op, kind, pick, call, rawCall, k] of cases) {
-      const e = () => {
-        const { arg, me } = pick();
-        return call(as(me), arg);
-      };
-      const p = () => call(db, pick().arg);
-      const r = () => {
-        const { arg, me } = pick();
-        return rawCall(arg, me);
-      };
+      // One argument (and user) per round for all three variants (see measureAll).
+      const e = ({ arg, me }: { arg: number; me: number }) => call(as(me), arg);
+      const p = ({ arg }: { arg: number }) => call(db, arg);
+      const r = ({ arg, me }: { arg: number; me: number }) => rawCall(arg, me);
       try {
-        rows.push({ db: dialect, op, kind, ...(await measure(e, p, r, n(k))) });
+        const [enhanced, plain, rawUs] = await measureAll([e, p, r], pick, n(k));
+        rows.push({ db: dialect, op, kind, enhanced: enhanced!, plain: plain!, raw: rawUs! });
       } catch (err) {
         console.error(`${dialect} ${op}: failed: ${(err as Error).message}`);
       }
