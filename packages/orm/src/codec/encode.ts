@@ -8,6 +8,11 @@ import { jsonNullWrite, refuseNullValue, checkJsonValue } from './json-null.js';
 
 type Provider = 'sqlite' | 'postgresql';
 
+/** Not a closure inside checkScalar: that runs for every bound value of every call. */
+function wrongType(field: FieldDef, value: unknown, path: ArgPath, site: ValidationSite): never {
+  throw invalidInput(path, `expected ${field.type}, got ${describeType(value)}`, site);
+}
+
 /**
  * Checks one scalar (not list) value against a field's type and returns the normalised JS
  * value: Int a safe integer, BigInt a bigint, Decimal a Decimal, DateTime a Date, ...
@@ -20,9 +25,6 @@ export function checkScalar(
   path: ArgPath,
   site: ValidationSite,
 ): unknown {
-  const bad = (): never => {
-    throw invalidInput(path, `expected ${field.type}, got ${describeType(value)}`, site);
-  };
   // A whole Json field's DbNull / JsonNull is handled before this; here one is out of place.
   refuseNullValue(field, value, path, site);
   if (field.kind === 'enum') {
@@ -38,39 +40,39 @@ export function checkScalar(
   }
   switch (field.type) {
     case 'String':
-      return typeof value === 'string' ? value : bad();
+      return typeof value === 'string' ? value : wrongType(field, value, path, site);
     case 'Int':
-      if (typeof value !== 'number') return bad();
+      if (typeof value !== 'number') return wrongType(field, value, path, site);
       if (!Number.isSafeInteger(value)) {
         throw invalidInput(path, `expected Int, got non-integer number ${value}`, site);
       }
       return value;
     case 'Float':
-      return typeof value === 'number' ? value : bad();
+      return typeof value === 'number' ? value : wrongType(field, value, path, site);
     case 'BigInt':
       if (typeof value === 'bigint') return value;
       if (typeof value === 'number' && Number.isSafeInteger(value)) return BigInt(value);
       if (typeof value === 'string' && /^-?\d+$/.test(value)) return BigInt(value);
-      return bad();
+      return wrongType(field, value, path, site);
     case 'Decimal':
       if (isDecimal(value)) return value;
       if (typeof value === 'number' && Number.isFinite(value)) return new Decimal(value);
       if (typeof value === 'string' && /^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(value)) {
         return new Decimal(value);
       }
-      return bad();
+      return wrongType(field, value, path, site);
     case 'Boolean':
-      return typeof value === 'boolean' ? value : bad();
+      return typeof value === 'boolean' ? value : wrongType(field, value, path, site);
     case 'DateTime': {
       const d =
         value instanceof Date ? value : typeof value === 'string' ? new Date(value) : undefined;
-      if (!d || Number.isNaN(d.getTime())) return bad();
+      if (!d || Number.isNaN(d.getTime())) return wrongType(field, value, path, site);
       return d;
     }
     case 'Bytes':
-      return value instanceof Uint8Array ? value : bad();
+      return value instanceof Uint8Array ? value : wrongType(field, value, path, site);
     case 'Json':
-      if (value === undefined) return bad();
+      if (value === undefined) return wrongType(field, value, path, site);
       checkJsonValue(value, path, site);
       return value;
     default:
