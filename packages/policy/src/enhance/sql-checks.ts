@@ -70,19 +70,46 @@ export async function countPassing(
   return passing;
 }
 
-/** The row as stored (database values), to replay it as the pre-update row. */
-export async function rawRow(
+/** Which of `ids` (by index from `first`) a row matched: a literal CASE over the id conditions. */
+function indexOf(ctx: QueryContext, model: ModelDef, ids: readonly PolicyRow[], first: number) {
+  const arms = ids.map(
+    (row, k) => sql`when ${idCondition(ctx, model, 't', row)} then ${sql.lit(first + k)}`,
+  );
+  return sql`case ${sql.join(arms, sql` `)} end`;
+}
+
+/**
+ * The rows with `ids` as stored (database values), to replay as the rows were before an
+ * update: one query per chunk of rows, in the order of `ids` (`undefined` where none).
+ */
+export async function rawRows(
   ctx: QueryContext,
   model: ModelDef,
-  ids: PolicyRow,
-): Promise<Record<string, unknown> | undefined> {
-  const { rows } = await sql<
-    Record<string, unknown>
-  >`select * from ${sql.table(model.dbName)} as t where ${idCondition(ctx, model, 't', ids)}`.execute(
-    ctx.kysely,
-  );
-  return rows[0];
+  ids: readonly PolicyRow[],
+): Promise<(Record<string, unknown> | undefined)[]> {
+  const out = new Array<Record<string, unknown> | undefined>(ids.length);
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const chunk = ids.slice(i, i + CHUNK);
+    const any = sql.join(
+      chunk.map((row) => sql`(${idCondition(ctx, model, 't', row)})`),
+      sql` or `,
+    );
+    const { rows } = await sql<
+      Record<string, unknown>
+    >`select t.*, ${indexOf(ctx, model, chunk, i)} as ${sql.id(INDEX)} from ${sql.table(model.dbName)} as t where ${any}`.execute(
+      ctx.kysely,
+    );
+    for (const row of rows) {
+      const at = Number(row[INDEX]);
+      delete row[INDEX];
+      out[at] = row;
+    }
+  }
+  return out;
 }
+
+/** The helper column that numbers rows in batched checks. */
+const INDEX = '__warden_i';
 
 const PG_TYPES: Record<string, string> = {
   String: 'text',
@@ -97,16 +124,16 @@ const PG_TYPES: Record<string, string> = {
 };
 
 /**
- * Post-update rules: the rule evaluated with `future()` on the updated row and plain fields
- * on the row as it was (`pre`, replayed from its stored values).
+ * Post-update rules on updated rows: each rule evaluated with `future()` on the row as it is
+ * now (found by `after`, its id now) and plain fields on the row as it was (`pre`, replayed
+ * from its stored values as a derived table). One query per chunk of rows; true when all pass.
  */
 export async function postUpdatePasses(
   ctx: QueryContext,
   schema: SchemaDef,
   model: ModelDef,
   user: PolicyUser,
-  pre: Record<string, unknown>,
-  idsAfter: PolicyRow,
+  rows: readonly { readonly pre: Record<string, unknown>; readonly after: PolicyRow }[],
 ): Promise<boolean> {
   const filter = compilePolicyFilter(schema, model.name, 'update', {
     dialect: ctx.provider,
@@ -115,12 +142,32 @@ export async function postUpdatePasses(
     user,
   });
   if (typeof filter === 'boolean') return filter;
-  const columns = virtualColumns(ctx, model, (field) => pre[field.dbName] ?? null);
-  const { rows } =
-    await sql`select 1 as "ok" from ${sql.table(model.dbName)} as t, (select ${columns}) as pre where ${idCondition(ctx, model, 't', idsAfter)} and ${filter}`.execute(
-      ctx.kysely,
+  // Each row binds one value per column: stay well under SQLite's and PostgreSQL's limits.
+  const width = Object.keys(model.fields).length + model.idFields.length + 1;
+  const per = Math.max(1, Math.min(CHUNK, Math.floor(20_000 / width)));
+  for (let i = 0; i < rows.length; i += per) {
+    const chunk = rows.slice(i, i + per);
+    const pre = sql.join(
+      chunk.map(
+        ({ pre: row }, k) =>
+          sql`select ${virtualColumns(ctx, model, (field) => row[field.dbName] ?? null)}, ${sql.lit(k)} as ${sql.id(INDEX)}`,
+      ),
+      sql` union all `,
     );
-  return rows.length > 0;
+    const pairs = sql.join(
+      chunk.map(
+        ({ after }, k) =>
+          sql`(${idCondition(ctx, model, 't', after)} and ${sql.ref(`pre.${INDEX}`)} = ${sql.lit(k)})`,
+      ),
+      sql` or `,
+    );
+    const { rows: passing } =
+      await sql`select 1 as "ok" from ${sql.table(model.dbName)} as t, (${pre}) as pre where (${pairs}) and ${filter}`.execute(
+        ctx.kysely,
+      );
+    if (passing.length < chunk.length) return false;
+  }
+  return true;
 }
 
 /** `select ? as "col", ...`: a row of `model` made of values, typed like the table's columns. */

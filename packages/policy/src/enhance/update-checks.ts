@@ -1,4 +1,5 @@
 import type { ModelDef } from '@warden/schema';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import type { QueryContext, UpdateOrigin } from '@warden/orm';
 import { compileFieldPolicyFilter } from '../compile-policy-filter.js';
 import { usesFuture } from '../expr-types.js';
@@ -6,7 +7,7 @@ import { fieldRules, modelRules } from '../rules.js';
 import type { PolicyRow } from '../types.js';
 import { rejected } from './errors.js';
 import type { PolicySession } from './policy-hooks.js';
-import { countPassing, postUpdatePasses, rawRow } from './sql-checks.js';
+import { countPassing, postUpdatePasses, rawRows } from './sql-checks.js';
 
 /** What of a model's update rules the ORM's update hooks must enforce. */
 interface UpdateRules {
@@ -56,6 +57,14 @@ export function anyUpdateWatched(models: readonly ModelDef[]): boolean {
   });
 }
 
+/** All of `filters` as one predicate. */
+function allOf(filters: readonly Expression<SqlBool>[]): Expression<SqlBool> {
+  return sql<SqlBool>`${sql.join(
+    filters.map((f) => sql`(${f})`),
+    sql` and `,
+  )}`;
+}
+
 /** The rows as they were before an update, by id: what post-update rules compare with. */
 interface Snapshot {
   readonly pre: Map<string, Record<string, unknown>>;
@@ -102,26 +111,38 @@ export async function checkBeforeUpdate(
 ): Promise<Snapshot | undefined> {
   const rules = updateRules(model);
   const rows = ids.map((w) => idRow(model, w));
-  for (const name of fields) {
-    if (!rules.fields.has(name)) continue;
-    const filter = compileFieldPolicyFilter(session.schema, model.name, name, 'update', {
-      dialect: ctx.provider,
-      alias: 't',
-      user: session.user,
-    });
-    if (filter === true) continue;
-    if (filter === false || (await countPassing(ctx, model, rows, filter)) < rows.length) {
-      const { op, detail, path } = blame(origin, operation);
-      const where = detail ? `field "${name}", ${detail}` : `field "${name}"`;
-      throw rejected(model.name, op, 'field-update', where, path);
+  const ruled = fields.filter((name) => rules.fields.has(name));
+  if (ruled.length > 0) {
+    const filters = ruled.map((name) =>
+      compileFieldPolicyFilter(session.schema, model.name, name, 'update', {
+        dialect: ctx.provider,
+        alias: 't',
+        user: session.user,
+      }),
+    );
+    // One query for all written fields; only when some row fails, one per field to name it.
+    const all = filters.every((f) => f !== false) ? filters.filter((f) => f !== true) : undefined;
+    const pass =
+      all !== undefined &&
+      (all.length === 0 || (await countPassing(ctx, model, rows, allOf(all))) === rows.length);
+    if (!pass) {
+      for (const [k, filter] of filters.entries()) {
+        if (filter === true) continue;
+        if (filter === false || (await countPassing(ctx, model, rows, filter)) < rows.length) {
+          const { op, detail, path } = blame(origin, operation);
+          const where = detail ? `field "${ruled[k]}", ${detail}` : `field "${ruled[k]}"`;
+          throw rejected(model.name, op, 'field-update', where, path);
+        }
+      }
     }
   }
   if (!rules.future) return undefined;
+  const stored = await rawRows(ctx, model, rows);
   const pre = new Map<string, Record<string, unknown>>();
-  for (const row of rows) {
-    const stored = await rawRow(ctx, model, row);
-    if (stored) pre.set(idKey(model, row), stored);
-  }
+  rows.forEach((row, k) => {
+    const s = stored[k];
+    if (s) pre.set(idKey(model, row), s);
+  });
   return { pre };
 }
 
@@ -141,14 +162,18 @@ export async function checkAfterUpdate(
 ): Promise<void> {
   if (!updateRules(model).future) return;
   const snapshot = state as Snapshot | undefined;
+  const pairs: { pre: Record<string, unknown>; after: PolicyRow }[] = [];
+  let unknownPre = false;
   for (const where of ids) {
-    const row = idRow(model, where);
-    let pre = snapshot?.pre.get(idKey(model, row));
+    const after = idRow(model, where);
+    let pre = snapshot?.pre.get(idKey(model, after));
     // A one-row update that changed the id: the one row snapshotted is this row.
     if (!pre && ids.length === 1 && snapshot?.pre.size === 1) pre = [...snapshot.pre.values()][0];
-    if (!pre || !(await postUpdatePasses(ctx, session.schema, model, session.user, pre, row))) {
-      const { op, detail, path } = blame(origin, operation);
-      throw rejected(model.name, op, 'post-update', detail, path);
-    }
+    if (pre) pairs.push({ pre, after });
+    else unknownPre = true;
+  }
+  if (unknownPre || !(await postUpdatePasses(ctx, session.schema, model, session.user, pairs))) {
+    const { op, detail, path } = blame(origin, operation);
+    throw rejected(model.name, op, 'post-update', detail, path);
   }
 }

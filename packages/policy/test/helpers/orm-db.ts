@@ -1,5 +1,5 @@
 import { loadSchema } from '@warden/language';
-import { createClient } from '@warden/orm';
+import { createClient, type ClientOptions } from '@warden/orm';
 import type { SchemaDef } from '@warden/schema';
 import { createTestDatabase, type TestDialect } from '@warden/test-kit';
 
@@ -23,11 +23,18 @@ export interface OrmTestDb {
   close(): Promise<void>;
 }
 
-/** A fresh database of `dialect` with `schema` pushed, and a plain client over it. */
-export async function openOrmDb(dialect: TestDialect, schema: SchemaDef): Promise<OrmTestDb> {
+/**
+ * A fresh database of `dialect` with `schema` pushed, and a plain client over it (`options`
+ * other than the url are passed to the client, e.g. `log`).
+ */
+export async function openOrmDb(
+  dialect: TestDialect,
+  schema: SchemaDef,
+  options: Omit<ClientOptions, 'url'> = {},
+): Promise<OrmTestDb> {
   const test = await createTestDatabase(dialect);
   const s = { ...schema, provider: dialect };
-  const db = createClient(s, { url: test.url }) as any;
+  const db = createClient(s, { ...options, url: test.url }) as any;
   await db.$pushSchema({ acceptDataLoss: true });
   return {
     db,
