@@ -57,21 +57,36 @@ export function decideInJs(
   user: unknown,
   data: Args,
 ): boolean | undefined {
-  const { allows, denies } = modelRules(model, 'create');
-  const text = JSON.stringify([...allows, ...denies].map((r) => r.condition));
-  if (/"kind":"(collection|this|future)"|"name":"check"/.test(text)) return undefined;
+  const reads = createRuleReads(model);
+  if (reads === undefined) return undefined;
   const row: Record<string, unknown> = {};
   for (const field of Object.values(model.fields)) {
     if (field.kind === 'relation') continue;
     if (field.name in data) row[field.name] = data[field.name];
     else if (field.default === undefined && !field.updatedAt) row[field.name] = null;
   }
-  const readsAbsent = collectFieldReads(
-    model,
-    [...allows, ...denies].map((r) => r.condition),
-  ).some((name) => !(name in row));
-  if (readsAbsent) return undefined;
+  if (reads.some((name) => !(name in row))) return undefined;
   return evaluateRule(schema, model.name, 'create', user as never, row);
+}
+
+const createReads = new WeakMap<ModelDef, readonly string[] | null>();
+
+/**
+ * The own fields `model`'s create rules read, or `undefined` when they can never be decided
+ * in JavaScript (collections, `this`, `future()`, `check()`). Per model: creates ask per row.
+ */
+function createRuleReads(model: ModelDef): readonly string[] | undefined {
+  let reads = createReads.get(model);
+  if (reads === undefined) {
+    const { allows, denies } = modelRules(model, 'create');
+    const conditions = [...allows, ...denies].map((r) => r.condition);
+    const text = JSON.stringify(conditions);
+    reads = /"kind":"(collection|this|future)"|"name":"check"/.test(text)
+      ? null
+      : collectFieldReads(model, conditions);
+    createReads.set(model, reads);
+  }
+  return reads ?? undefined;
 }
 
 /** Own fields the conditions read; a relation read (other than `rel == auth()`) returns a marker. */
@@ -192,16 +207,22 @@ export async function createMany(
   args: Args,
   returning: boolean,
 ): Promise<unknown> {
+  // The ORM's own createMany, in a transaction: the hooks check the create rule of every row
+  // before one multi-row insert (in JavaScript when the rule reads only the input).
+  if (!returning) {
+    return runTx(ctx, (tx) =>
+      site.delegate.createMany!(args).runIn(as(site, tx, undefined, 'createMany')),
+    );
+  }
   const items: Args[] = Array.isArray(args.data) ? args.data : [args.data ?? {}];
   const out = await runTx(ctx, async (tx) => {
     const rows: unknown[] = [];
     for (const data of items) {
       const ids = await createOne(site, tx, data);
-      if (returning) rows.push(await readBackOrFail(site, tx, ids, args));
+      rows.push(await readBackOrFail(site, tx, ids, args));
     }
     return rows;
   });
-  if (!returning) return { count: items.length };
   if (out.some((r) => r === null || r === undefined)) {
     throw rejected(site.model.name, 'createManyAndReturn', 'cannot-read-back');
   }
