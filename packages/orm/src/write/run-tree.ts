@@ -476,6 +476,26 @@ export async function updateTree(
     nested: plan.path.length > 1,
     path: formatPath(plan.path),
   };
+  // Nested writes to this row's to-many / many-to-many relations change what its update rules
+  // see of them after the update: hooks watching those relations see the whole of it.
+  const relations = plan.after.map((op) => op.rel.field.name);
+  const watched = relations.length > 0 && watchedUpdate(w.ctx, plan.model, sets, relations);
+  if (watched) {
+    const res = await updateWatched(
+      w,
+      plan.model,
+      sets,
+      where,
+      extra,
+      watched,
+      origin,
+      undefined,
+      async (rows: readonly Row[], wt: WriteScope) => {
+        for (const row of rows) for (const op of plan.after) await relationOp(wt, op, row);
+      },
+    );
+    return res.rows;
+  }
   const rows =
     sets.length === 0
       ? await selectRows(w, plan.model, where, extra, 'update')

@@ -9,7 +9,7 @@ import type { Scoped } from './run-statement.js';
 import { run, writeFilter } from './run-statement.js';
 import { setList, updateSql } from './sql-builders.js';
 import type { Row, StatementResult } from './statement.js';
-import { aliased } from './statement.js';
+import { aliased, selectList } from './statement.js';
 import type { UpdateOrigin, WatchedUpdate } from './write-hooks.js';
 import type { WriteScope } from './write-scope.js';
 
@@ -22,7 +22,8 @@ const CHUNK = 500;
  * cannot change before the update), `beforeUpdate` gets them, the statement changes exactly
  * those rows (still under the row filter and `where`), then `afterUpdate` gets the updated
  * rows. `limit`: only the first rows (`updateMany({ limit })`). Rows come back as RETURNING
- * rows (all columns).
+ * rows (all columns; selected when `sets` is empty). `nested`: the row's own nested writes,
+ * run after the UPDATE and before `afterUpdate`.
  */
 export function updateWatched(
   w: WriteScope,
@@ -33,6 +34,7 @@ export function updateWatched(
   watched: WatchedUpdate,
   origin: UpdateOrigin,
   limit?: number,
+  nested?: (rows: readonly Row[], w: WriteScope) => Promise<void>,
 ): Promise<StatementResult> {
   return runInTransaction(w.ctx, async (tx) => {
     const wt: WriteScope = { ...w, ctx: tx };
@@ -52,14 +54,18 @@ export function updateWatched(
     for (let i = 0; i < targets.length; i += CHUNK) {
       const only = idsIn(model, targets.slice(i, i + CHUNK));
       const res = await run(wt, model, (scope, b) => {
-        const set = setList(tx, model, sets, b);
         const alias = scope.nextAlias();
         const restricted: Scoped = (b2, a) => andAll([extra(b2, a), only(b2, a)]);
         const pred = writeFilter(scope, b, model, alias, 'update', where, restricted);
-        return pred === false ? null : updateSql(tx, model, alias, set, pred, true);
+        if (pred === false) return null;
+        if (sets.length === 0) {
+          return sql`select ${selectList(tx, model, alias)} from ${tableAs(model, alias)}${whereClause(tx.dialect, pred)}`;
+        }
+        return updateSql(tx, model, alias, setList(tx, model, sets, b), pred, true);
       });
       rows.push(...res.rows);
     }
+    if (nested) await nested(rows, wt);
     if (hooks.afterUpdate && rows.length > 0) {
       await hooks.afterUpdate(
         model,

@@ -66,9 +66,13 @@ export interface WriteHooks {
    * about to change, selected first with the update's row filter and `where` (and locked with
    * `FOR UPDATE` on PostgreSQL); the statement then changes exactly these rows. `fields`: the
    * API names of the fields written (foreign keys set by relation writes included, the
-   * `@updatedAt` values the ORM fills in left out). Not called when no row matches. The
-   * result is handed to `afterUpdate` of the same statement. Throw to refuse: nothing of the
-   * mutation is then kept.
+   * `@updatedAt` values the ORM fills in left out). An update of a row with nested writes to
+   * its to-many or many-to-many relations (which change other rows or a join table, not this
+   * row) is seen as one update: `fields` then also names those relation fields, and
+   * `afterUpdate` comes after the nested writes, so it sees the row's relations as they end
+   * up (with no field of its own written, there is no UPDATE statement in between). Not
+   * called when no row matches. The result is handed to `afterUpdate` of the same update.
+   * Throw to refuse: nothing of the mutation is then kept.
    */
   beforeUpdate?(
     model: ModelDef,
@@ -106,19 +110,21 @@ export interface WatchedUpdate {
 }
 
 /**
- * The update hooks that see an update of `model` rows with `sets`; `undefined` when there are
- * none (always on the plain client) or `watchesUpdate` declines it: the update then takes
- * the plain client's path.
+ * The update hooks that see an update of `model` rows with `sets` (and nested writes to the
+ * relation fields `relations`); `undefined` when there are none (always on the plain client)
+ * or `watchesUpdate` declines it: the update then takes the plain client's path.
  */
 export function watchedUpdate(
   ctx: QueryContext,
   model: ModelDef,
   sets: readonly SetItem[],
+  relations: readonly string[] = [],
 ): WatchedUpdate | undefined {
   const hooks = ctx.hooks as WriteHooks | undefined;
   if (hooks === undefined || (!hooks.beforeUpdate && !hooks.afterUpdate)) return undefined;
   const fields: string[] = [];
   for (const s of sets) if (!s.auto && !fields.includes(s.field.name)) fields.push(s.field.name);
+  for (const r of relations) if (!fields.includes(r)) fields.push(r);
   if (hooks.watchesUpdate && !hooks.watchesUpdate(model, fields)) return undefined;
   return { hooks, fields };
 }

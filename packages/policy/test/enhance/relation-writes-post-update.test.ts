@@ -1,0 +1,118 @@
+import { testDialects } from '@warden/test-kit';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { enhance } from '../../src/index.js';
+import { openOrmDb, schemaFromText, type OrmTestDb } from '../helpers/orm-db.js';
+
+// A post-update rule that reads a to-many or many-to-many relation must see the nested writes
+// of the same update: linking a tag (a join-table row) or creating a post (a row of another
+// table) does not UPDATE the row itself, yet changes what `future()` reads.
+const text = `
+model User {
+  id    Int    @id
+  posts Post[]
+  @@allow('all', true)
+  @@deny('update', future().posts?[title == 'banned'])
+}
+
+model Post {
+  id       Int    @id
+  title    String @default("")
+  author   User?  @relation(fields: [authorId], references: [id])
+  authorId Int?
+  tags     Tag[]
+  @@allow('all', true)
+  @@deny('update', future().tags?[name == 'locked'])
+}
+
+model Tag {
+  id    Int    @id
+  name  String
+  posts Post[]
+  @@allow('all', true)
+}
+`;
+
+describe.each(await testDialects())(
+  'post-update rules over nested relation writes on %s',
+  (dialect) => {
+    let t: OrmTestDb;
+    let db: any;
+    const asUser = () => enhance(db, { user: { id: 1 } });
+    const tagsOf = async (id: number) =>
+      (
+        await db.post.findUnique({ where: { id }, select: { tags: { select: { id: true } } } })
+      ).tags.map((x: { id: number }) => x.id);
+
+    beforeAll(async () => {
+      t = await openOrmDb(dialect, await schemaFromText(text, dialect));
+      db = t.db;
+    });
+    afterAll(() => t.close());
+    beforeEach(async () => {
+      await db.post.deleteMany({});
+      await db.tag.deleteMany({});
+      await db.user.deleteMany({});
+      await db.user.create({ data: { id: 1 } });
+      await db.tag.createMany({
+        data: [
+          { id: 1, name: 'locked' },
+          { id: 2, name: 'open' },
+        ],
+      });
+      await db.post.create({ data: { id: 1, title: 'a', authorId: 1 } });
+      await db.post.create({ data: { id: 2, title: 'banned' } });
+    });
+
+    it('refuses linking a tag the rule forbids, with or without a field written', async () => {
+      for (const data of [
+        { tags: { connect: { id: 1 } } },
+        { tags: { set: [{ id: 2 }, { id: 1 }] } },
+        { title: 'b', tags: { connect: [{ id: 2 }, { id: 1 }] } },
+      ]) {
+        await expect(asUser().post.update({ where: { id: 1 }, data })).rejects.toMatchObject({
+          code: 'REJECTED_BY_POLICY',
+          reason: 'post-update',
+          model: 'Post',
+        });
+      }
+      expect(await tagsOf(1)).toEqual([]);
+      expect((await db.post.findUnique({ where: { id: 1 } })).title).toBe('a');
+    });
+
+    it('allows links the rule permits, and unlinking', async () => {
+      await asUser().post.update({ where: { id: 1 }, data: { tags: { connect: { id: 2 } } } });
+      expect(await tagsOf(1)).toEqual([2]);
+      await db.post.update({ where: { id: 1 }, data: { tags: { connect: { id: 1 } } } });
+      await asUser().post.update({ where: { id: 1 }, data: { tags: { disconnect: { id: 1 } } } });
+      expect(await tagsOf(1)).toEqual([2]);
+    });
+
+    it('checks a nested update of a post that links a forbidden tag', async () => {
+      await expect(
+        asUser().user.update({
+          where: { id: 1 },
+          data: { posts: { update: { where: { id: 1 }, data: { tags: { connect: { id: 1 } } } } } },
+        }),
+      ).rejects.toMatchObject({ reason: 'post-update', model: 'Post' });
+      expect(await tagsOf(1)).toEqual([]);
+    });
+
+    it('sees posts created or connected under a user (rows of another table)', async () => {
+      await expect(
+        asUser().user.update({
+          where: { id: 1 },
+          data: { posts: { create: { id: 3, title: 'banned' } } },
+        }),
+      ).rejects.toMatchObject({ reason: 'post-update', model: 'User' });
+      await expect(
+        asUser().user.update({ where: { id: 1 }, data: { posts: { connect: { id: 2 } } } }),
+      ).rejects.toMatchObject({ reason: 'post-update', model: 'User' });
+      expect(await db.post.count({ where: { authorId: 1 } })).toBe(1);
+      await asUser().user.update({
+        where: { id: 1 },
+        data: { posts: { create: { id: 4, title: 'fine' } } },
+      });
+      expect(await db.post.count({ where: { authorId: 1 } })).toBe(2);
+    });
+  },
+);
