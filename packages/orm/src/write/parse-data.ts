@@ -116,7 +116,7 @@ export function parseCreate(
       if (v !== undefined) d = { kind: 'value', value: v };
     }
     if (d.kind === 'value') {
-      const enc = encodeField(w, { ...field, validations: [] }, d.value, [...path, field.name]);
+      const enc = encodeField(w, unvalidated(field), d.value, [...path, field.name]);
       values[field.name] = enc.db;
       api[field.name] = enc.api;
     } else if (d.kind === 'none' && !field.optional && field.kind !== 'unsupported') {
@@ -131,6 +131,18 @@ export function parseCreate(
   }
   if (model.validations.length > 0) checkModelRules(model, api, undefined, path, w.site);
   return { model, path, values, api, before, after };
+}
+
+const withoutValidations = new WeakMap<FieldDef, FieldDef>();
+
+/**
+ * `field` without its `@length`-style validations (for operands and defaults, which they do
+ * not govern). Made once per field: an update's number operations ask on every call.
+ */
+function unvalidated(field: FieldDef): FieldDef {
+  let f = withoutValidations.get(field);
+  if (!f) withoutValidations.set(field, (f = { ...field, validations: [] }));
+  return f;
 }
 
 function numberOp(
@@ -151,10 +163,7 @@ function numberOp(
   const operand = value[op];
   if (op !== 'set' && operand === null)
     throw invalidInput([...p, op], `expected ${field.type}, got null`, w.site);
-  const enc = encodeField(w, op === 'set' ? field : { ...field, validations: [] }, operand, [
-    ...p,
-    op,
-  ]);
+  const enc = encodeField(w, op === 'set' ? field : unvalidated(field), operand, [...p, op]);
   return { field, op, value: enc.db };
 }
 
@@ -249,7 +258,7 @@ export function parseUpdate(
       sets.push({
         field,
         op: 'set',
-        value: encodeField(w, { ...field, validations: [] }, w.now, [...path, field.name]).db,
+        value: encodeField(w, unvalidated(field), w.now, [...path, field.name]).db,
         auto: true,
       });
     }

@@ -53,6 +53,15 @@ async function updateFlat(
   return (await updateFlatWith(w, plan, op, returning, limit, undefined))!;
 }
 
+const fieldLists = new WeakMap<readonly string[], string>();
+
+/** `fields` joined for a cache key, once per array (a shaper's `selected` is cached). */
+function fieldList(fields: readonly string[]): string {
+  let s = fieldLists.get(fields);
+  if (s === undefined) fieldLists.set(fields, (s = fields.join(',')));
+  return s;
+}
+
 /** The plan-cache entry of a statement `readableColumn` could not be built for. */
 const NO_READABLE = Symbol('no-readable');
 
@@ -74,7 +83,7 @@ async function updateFlatWith(
   const prefix = limit === undefined ? cachePrefix(ctx, op, model) : undefined;
   const key =
     prefix &&
-    `${prefix}|${setsSignature(plan)}|${returning ? 'r' : ''}|${readableFor ? `rr:${readableFor.join(',')}` : ''}|${shapeKey({ where: root.where })}`;
+    `${prefix}|${setsSignature(plan)}|${returning ? 'r' : ''}|${readableFor ? `rr:${fieldList(readableFor)}` : ''}|${shapeKey({ where: root.where })}`;
   let compiled = key
     ? ctx.plans.get<CompiledQuery<unknown> | null | typeof NO_READABLE>(key)
     : undefined;

@@ -152,7 +152,8 @@ async function readBackOrFail(
  */
 async function direct(site: Site, ctx: QueryContext, op: string, args: Args): Promise<unknown> {
   try {
-    return await site.delegate[op]!(args).runIn(as(site, ctx, undefined));
+    // `ctx` is the enhanced client's own (or its transaction's): its hooks are this session's.
+    return await site.delegate[op]!(args).runIn(ctx);
   } catch (e) {
     if (isWardenError(e) && e.code === 'REJECTED_BY_POLICY' && e.reason === 'cannot-read-back') {
       if (writeWasKept(e)) throw rejected(site.model.name, op, 'cannot-read-back');
