@@ -18,6 +18,9 @@ export interface ExecResult {
  * goes through Kysely: the transaction's connection, or on SQLite the driver's queue, which
  * answers reads from a second connection while another transaction holds the first and bounds
  * every other wait by `busy_timeout` (see `WardenSqliteDriver`). Errors are mapped.
+ *
+ * `columns`: the query's column names in order, to get its rows as arrays of values in that
+ * order (cheaper for the drivers to make than objects; the caller builds the results).
  */
 export function executeCompiled(
   ctx: QueryContext,
@@ -25,17 +28,20 @@ export function executeCompiled(
   parameters: readonly unknown[],
   model: ModelDef | undefined,
   operation: string,
+  columns?: readonly string[],
 ): ExecResult | Promise<ExecResult> {
   const fast = ctx.engine.sqlite;
   if (fast && (ctx.inTransaction || fast.driver.isFree())) {
     // Synchronous on purpose: no promise, no microtask, for the most common statement of all.
     try {
-      return fast.statements.run(compiled.sql, parameters) as ExecResult;
+      return columns
+        ? { rows: fast.statements.runArrays(compiled.sql, parameters) }
+        : (fast.statements.run(compiled.sql, parameters) as ExecResult);
     } catch (e) {
       throw mapDbError(e, ctx, model, operation);
     }
   }
-  return executeAsync(ctx, compiled, parameters, model, operation);
+  return executeAsync(ctx, compiled, parameters, model, operation, columns);
 }
 
 async function executeAsync(
@@ -44,18 +50,28 @@ async function executeAsync(
   parameters: readonly unknown[],
   model: ModelDef | undefined,
   operation: string,
+  columns: readonly string[] | undefined,
 ): Promise<ExecResult> {
   try {
     const pool = ctx.engine.pg;
     if (pool && !ctx.inTransaction) {
-      return (await runPooled(pool, ctx.engine.prepared!, compiled.sql, parameters)) as ExecResult;
+      const sql = compiled.sql;
+      return (await runPooled(
+        pool,
+        ctx.engine.prepared!,
+        sql,
+        parameters,
+        !!columns,
+      )) as ExecResult;
     }
-    return (await ctx.kysely.executeQuery({
+    const res = (await ctx.kysely.executeQuery({
       query: compiled.query,
       queryId: compiled.queryId,
       sql: compiled.sql,
       parameters,
     })) as ExecResult;
+    // Kysely's drivers give objects (transactions, logging, a user's dialect): same arrays.
+    return columns ? { rows: res.rows.map((r: any) => columns.map((c) => r[c])) } : res;
   } catch (e) {
     throw mapDbError(e, ctx, model, operation);
   }

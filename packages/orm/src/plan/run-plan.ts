@@ -16,11 +16,14 @@ export interface PlanSpec<R> {
   readonly query: RawBuilder<unknown> | null;
   /** Turns the rows into the result; `rows` is `[]` when `query` is null. */
   readonly finish: (rows: any[], args: any) => R;
+  /** The query's column names in order: `finish` then gets rows as arrays of their values. */
+  readonly columns?: readonly string[];
 }
 
 interface Plan<R> {
   readonly compiled: CompiledQuery<unknown> | null;
   readonly finish: (rows: any[], args: any) => R;
+  readonly columns: readonly string[] | undefined;
 }
 
 const NO_CACHE = Symbol('no-cache');
@@ -55,7 +58,11 @@ export function runPlan<R>(
   let plan = key === NO_CACHE ? undefined : ctx.plans.get<Plan<R>>(key);
   if (!plan) {
     const spec = build(new BuildScope(ctx, { model: model.name, operation }));
-    plan = { compiled: spec.query ? spec.query.compile(ctx.kysely) : null, finish: spec.finish };
+    plan = {
+      compiled: spec.query ? spec.query.compile(ctx.kysely) : null,
+      finish: spec.finish,
+      columns: spec.columns,
+    };
     if (key !== NO_CACHE) {
       ctx.plans.set(key, plan);
       const prepared = ctx.engine.prepared;
@@ -65,7 +72,7 @@ export function runPlan<R>(
   const compiled = plan.compiled;
   if (!compiled) return plan.finish([], args);
   const parameters = resolveParams(compiled.parameters, args, ctx.hooks);
-  const res = executeCompiled(ctx, compiled, parameters, model, operation);
+  const res = executeCompiled(ctx, compiled, parameters, model, operation, plan.columns);
   // A synchronous SQLite answer is finished synchronously: no promise on the hot path.
   const finish = plan.finish;
   return res instanceof Promise ? res.then((r) => finish(r.rows, args)) : finish(res.rows, args);

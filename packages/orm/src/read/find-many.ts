@@ -27,7 +27,8 @@ function findRows(
     const decode = shaped.decode;
     const reversed = src.reversed;
     return {
-      query: sql`select ${shaped.sql} from ${src.from}${whereClause(ctx.dialect, src.where)}${src.order}${src.page}`,
+      query: sql`select ${shaped.sql} from ${src.from}${shaped.joins ?? sql``}${whereClause(ctx.dialect, src.where)}${src.order}${src.page}`,
+      columns: shaped.columns,
       finish: (rows) => {
         const out = rows.map(decode);
         return reversed ? out.reverse() : out;

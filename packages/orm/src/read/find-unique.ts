@@ -33,7 +33,8 @@ export function findUnique(
     const shaped = columnsSql(scope, sel, alias);
     const decode = shaped.decode;
     return {
-      query: sql`select ${shaped.sql} from ${tableAs(model, alias)}${whereClause(ctx.dialect, filter)}`,
+      query: sql`select ${shaped.sql} from ${tableAs(model, alias)}${shaped.joins ?? sql``}${whereClause(ctx.dialect, filter)}`,
+      columns: shaped.columns,
       finish: (rows) => (rows.length === 0 ? null : decode(rows[0])),
     };
   });

@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
-import type { RawBuilder } from 'kysely';
+import type { Expression, RawBuilder } from 'kysely';
 import type { BuildScope } from '../plan/build-scope.js';
 import type { Decoder } from '../codec/decode.js';
 import { fieldDecoder, isIdentity } from '../codec/decode.js';
 import { andAll, predSql, whereClause } from '../filter/predicate.js';
 import { rowFilter } from '../filter/row-filter.js';
 import { buildWhere } from '../filter/where.js';
-import { relationJoin } from '../relation/join.js';
+import { col, relationJoin } from '../relation/join.js';
 import { buildRowSource } from '../read/row-source.js';
 import { readableColumn } from './masked-column.js';
 import type { CountSelection, RelationSelection, Selection } from './selection.js';
@@ -15,6 +15,10 @@ import type { CountSelection, RelationSelection, Selection } from './selection.j
 export interface ShapedSql {
   readonly sql: RawBuilder<unknown>;
   readonly decode: (raw: any) => any;
+  /** `left join ...` clauses the columns read from (to put right after the FROM item). */
+  readonly joins?: RawBuilder<unknown>;
+  /** The column names in order, when `decode` takes a row as an array of their values. */
+  readonly columns?: readonly string[];
 }
 
 const toNumber = (v: unknown): number => Number(v);
@@ -127,67 +131,129 @@ export function jsonObjectSql(scope: BuildScope, sel: Selection, alias: string):
   };
 }
 
+/** A to-one relation read through a LEFT JOIN (see `joinedToOne`). */
+interface JoinedToOne {
+  readonly join: RawBuilder<unknown>;
+  /** Its columns (name, expression), to be selected one after the other. */
+  readonly columns: readonly (readonly [string, Expression<unknown>])[];
+  /** The related object (or null) from a row's values, its columns starting at `at`. */
+  decode(row: readonly unknown[], at: number): unknown;
+}
+
 /**
- * The selection as a top-level column list: scalars as columns, relations as one JSON column
- * each (aggregated in correlated subqueries), counts as `_count.<relation>` columns.
+ * A to-one relation on the foreign-key side whose selection is only scalars, read through a
+ * LEFT JOIN as flat columns `<relation>.<field>` instead of a JSON object: no JSON to build in
+ * SQL nor to parse in JavaScript. Its references are the target's id or a unique key (the
+ * schema guarantees it), so the join adds no rows. Undefined for anything else, which stays a
+ * JSON subquery.
+ */
+function joinedToOne(
+  scope: BuildScope,
+  sel: Selection,
+  r: RelationSelection,
+  alias: string,
+): JoinedToOne | undefined {
+  const rel = r.field.relation;
+  if (r.field.list || !rel?.fields || !rel.references) return undefined;
+  if (r.selection.relations.length > 0 || r.selection.counts.length > 0) return undefined;
+  const { ctx } = scope;
+  const d = ctx.dialect;
+  const inner = scope.nextAlias();
+  const join = relationJoin(ctx.schema, sel.model, r.field, alias, inner);
+  const cond = andAll([join.on, rowFilter(ctx, join.target, 'read', inner)]);
+  if (cond === false) return undefined;
+  const target = join.target;
+  // A joined row always has its id: NULL there means no (readable) related row.
+  const columns: (readonly [string, Expression<unknown>])[] = [
+    [`${r.field.name}.$`, col(inner, target, target.idFields[0]!)],
+  ];
+  const names: string[] = [];
+  const decoders: Decoder[] = [];
+  for (const f of r.selection.scalars) {
+    columns.push([
+      `${r.field.name}.${f.name}`,
+      d.selectColumn(f, readableColumn(ctx, target, f, inner)),
+    ]);
+    names.push(f.name);
+    decoders.push(fieldDecoder(ctx.schema, ctx.provider, f, 'column'));
+  }
+  const n = names.length;
+  return {
+    join: sql` left join ${join.from} on ${predSql(d, cond)}`,
+    columns,
+    decode(row, at) {
+      if (row[at] === null || row[at] === undefined) return null;
+      const o: Record<string, unknown> = {};
+      for (let i = 0; i < n; i++) o[names[i]!] = decoders[i]!(row[at + 1 + i]);
+      return o;
+    },
+  };
+}
+
+/** Reads one output value from a row's values. */
+type Reader = (row: readonly unknown[]) => unknown;
+
+/**
+ * The selection as a top-level column list, read as arrays of values (`columns` names them):
+ * scalars as columns, to-one relations on the foreign-key side as joined columns (see
+ * `joinedToOne`), other relations as one JSON column each (aggregated in correlated
+ * subqueries), counts as `_count.<relation>` columns. `decode` builds the result object, in
+ * selection order, from a row's values.
  */
 export function columnsSql(scope: BuildScope, sel: Selection, alias: string): ShapedSql {
   const d = scope.ctx.dialect;
   const { schema, provider } = scope.ctx;
   const cols: RawBuilder<unknown>[] = [];
+  const columns: string[] = [];
+  const joins: RawBuilder<unknown>[] = [];
   const keys: string[] = [];
-  const decoders: Decoder[] = [];
+  const readers: Reader[] = [];
+  const add = (name: string, value: Expression<unknown>): number => {
+    cols.push(sql`${value} as ${sql.id(name)}`);
+    return columns.push(name) - 1;
+  };
   for (const f of sel.scalars) {
-    cols.push(
-      sql`${d.selectColumn(f, readableColumn(scope.ctx, sel.model, f, alias))} as ${sql.id(f.name)}`,
-    );
+    const at = add(f.name, d.selectColumn(f, readableColumn(scope.ctx, sel.model, f, alias)));
+    const dec = fieldDecoder(schema, provider, f, 'column');
     keys.push(f.name);
-    decoders.push(fieldDecoder(schema, provider, f, 'column'));
+    // Drivers give null (never undefined) for SQL NULL: identity decoders are skipped.
+    readers.push(isIdentity(dec) ? (row) => row[at] : (row) => dec(row[at]));
   }
   for (const r of sel.relations) {
-    const rs = relationSql(scope, sel, r, alias);
-    cols.push(sql`${rs.sql} as ${sql.id(r.field.name)}`);
     keys.push(r.field.name);
-    const decodeRel = rs.decode;
-    decoders.push((v) => decodeRel(d.parseJsonColumn(v)));
-  }
-  for (const c of sel.counts) {
-    cols.push(sql`${countSql(scope, sel, c, alias)} as ${sql.id(`_count.${c.field.name}`)}`);
-  }
-  const countNames = sel.counts.map((c) => c.field.name);
-  if (cols.length === 0) {
-    cols.push(sql`1 as "_"`);
-    return { sql: sql.join(cols), decode: () => ({}) };
-  }
-  if (countNames.length > 0) {
-    const n = keys.length;
-    return {
-      sql: sql.join(cols),
-      decode: (row: any) => {
-        const o: Record<string, unknown> = {};
-        for (let i = 0; i < n; i++) o[keys[i]!] = decoders[i]!(row[keys[i]!]);
-        const c: Record<string, number> = {};
-        for (const name of countNames) c[name] = toNumber(row[`_count.${name}`]);
-        o._count = c;
-        return o;
-      },
-    };
-  }
-  // Driver rows are fresh objects with exactly the selected keys in order: convert in place.
-  const activeKeys: string[] = [];
-  const activeDecoders: Decoder[] = [];
-  keys.forEach((k, i) => {
-    if (!isIdentity(decoders[i]!)) {
-      activeKeys.push(k);
-      activeDecoders.push(decoders[i]!);
+    const joined = joinedToOne(scope, sel, r, alias);
+    if (joined) {
+      const at = columns.length;
+      for (const [name, value] of joined.columns) add(name, value);
+      joins.push(joined.join);
+      readers.push((row) => joined.decode(row, at));
+      continue;
     }
-  });
-  const n = activeKeys.length;
+    const rs = relationSql(scope, sel, r, alias);
+    const at = add(r.field.name, rs.sql);
+    const decodeRel = rs.decode;
+    readers.push((row) => decodeRel(d.parseJsonColumn(row[at])));
+  }
+  if (sel.counts.length > 0) {
+    const names = sel.counts.map((c) => c.field.name);
+    const at = sel.counts.map((c) => add(`_count.${c.field.name}`, countSql(scope, sel, c, alias)));
+    keys.push('_count');
+    readers.push((row) => {
+      const c: Record<string, number> = {};
+      for (let i = 0; i < names.length; i++) c[names[i]!] = toNumber(row[at[i]!]);
+      return c;
+    });
+  }
+  if (cols.length === 0) add('_', sql`1`);
+  const n = keys.length;
   return {
     sql: sql.join(cols),
-    decode: (row: any) => {
-      for (let i = 0; i < n; i++) row[activeKeys[i]!] = activeDecoders[i]!(row[activeKeys[i]!]);
-      return row;
+    joins: joins.length > 0 ? sql.join(joins, sql``) : undefined,
+    columns,
+    decode: (row: readonly unknown[]) => {
+      const o: Record<string, unknown> = {};
+      for (let i = 0; i < n; i++) o[keys[i]!] = readers[i]!(row);
+      return o;
     },
   };
 }

@@ -19,7 +19,7 @@ export function registerPrepared(names: Map<string, string>, sql: string): void 
   names.set(sql, `w${n}`);
 }
 
-/** Rows and affected count of one statement, in Kysely's result shape. */
+/** Rows (objects, or arrays in `arrays` mode) and affected count, in Kysely's result shape. */
 export interface PgResult {
   rows: unknown[];
   numAffectedRows?: bigint;
@@ -37,20 +37,28 @@ export async function runPooled(
   names: Map<string, string>,
   text: string,
   values: readonly unknown[],
+  arrays = false,
 ): Promise<PgResult> {
   const name = names.get(text);
   const params = values as unknown[];
+  // pg's own array mode: it skips building an object per row.
+  const config = (x: pg.QueryConfig): pg.QueryConfig => {
+    if (arrays) (x as pg.QueryArrayConfig).rowMode = 'array';
+    return x;
+  };
   // Not `pool.query`: it discards the connection on any error, so every unique violation a
   // client provokes would cost a reconnect. A server error leaves the connection usable.
   const client = await pool.connect();
   let res: pg.QueryResult;
   try {
     try {
-      res = await client.query(name ? { name, text, values: params } : { text, values: params });
+      res = await client.query(
+        config(name ? { name, text, values: params } : { text, values: params }),
+      );
     } catch (e) {
       if (!name || (e as { code?: string }).code !== '0A000') throw e;
       names.delete(text);
-      res = await client.query({ text, values: params });
+      res = await client.query(config({ text, values: params }));
     }
   } catch (e) {
     client.release(isServerError(e) ? undefined : (e as Error));

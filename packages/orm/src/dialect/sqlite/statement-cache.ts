@@ -13,6 +13,8 @@ export interface SqliteResult {
  */
 export class StatementCache {
   readonly #statements = new Map<string, Statement>();
+  /** The same texts prepared in raw mode (rows as arrays), for `runArrays`. */
+  readonly #arrayStatements = new Map<string, Statement>();
   constructor(
     readonly db: Database,
     readonly maxSize = 1000,
@@ -27,6 +29,22 @@ export class StatementCache {
       this.#statements.set(sql, stmt);
     }
     return stmt;
+  }
+
+  /**
+   * Runs the query `sql` synchronously, its rows as arrays of column values. better-sqlite3
+   * builds a row object property by property through the V8 API (measured ~140 ns per column):
+   * a 20-row, 7-column page cost 82 µs as objects and 62 µs as arrays, and the caller builds
+   * its own objects in JavaScript for less than the difference.
+   */
+  runArrays(sql: string, parameters: readonly unknown[]): unknown[][] {
+    let stmt = this.#arrayStatements.get(sql);
+    if (!stmt) {
+      if (this.#arrayStatements.size >= this.maxSize) this.#arrayStatements.clear();
+      stmt = this.db.prepare(sql).raw(true);
+      this.#arrayStatements.set(sql, stmt);
+    }
+    return stmt.all(parameters) as unknown[][];
   }
 
   /** Runs `sql` synchronously. */
