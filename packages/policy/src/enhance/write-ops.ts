@@ -1,5 +1,5 @@
 import type { ModelDef, SchemaDef } from '@warden/schema';
-import { isWardenError } from '@warden/schema';
+import { WardenError, isWardenError } from '@warden/schema';
 import { writeWasKept, type QueryContext } from '@warden/orm';
 import { evaluateRule } from '../evaluate/reference-evaluator.js';
 import { compilePolicyFilter } from '../compile-policy-filter.js';
@@ -215,18 +215,168 @@ export async function createMany(
       site.delegate.createMany!(args).runIn(as(site, tx, undefined, 'createMany')),
     );
   }
-  const items: Args[] = Array.isArray(args.data) ? args.data : [args.data ?? {}];
+  // The ORM's createManyAndReturn with the read rule of this model off, so RETURNING gives
+  // every created id (its beforeCreate hook checks each row's create rule first); a throw
+  // rolls back every row. Then the rows are read back as this user may read them.
+  const data: unknown = args.data;
+  const parts = Array.isArray(data) ? sameColumnRuns(data as Args[]) : [data];
+  const extra = args.skipDuplicates === undefined ? {} : { skipDuplicates: args.skipDuplicates };
   const out = await runTx(ctx, async (tx) => {
-    const rows: unknown[] = [];
-    for (const data of items) {
-      const ids = await createOne(site, tx, data);
-      rows.push(await readBackOrFail(site, tx, ids, args));
+    const written: PolicyRow[] = [];
+    for (const part of parts) {
+      const ids = (await site.delegate.createManyAndReturn!({
+        data: part,
+        select: idSelect(site.model),
+        ...extra,
+      }).runIn(as(site, tx, 'none', 'createManyAndReturn'))) as PolicyRow[];
+      written.push(...ids);
     }
-    return rows;
+    return readBackMany(site, tx, written, args);
   });
   if (out.some((r) => r === null || r === undefined)) {
     throw rejected(site.model.name, 'createManyAndReturn', 'cannot-read-back');
   }
+  return out;
+}
+
+/**
+ * Rows per ORM write and per read-back of a many-row operation: the ORM reads written rows
+ * back through an OR of their ids, and SQLite refuses an expression deeper than 1000.
+ */
+const CHUNK = 500;
+
+/** `list` in pieces of at most CHUNK (one empty piece for an empty list: still validated). */
+function chunked<T>(list: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += CHUNK) out.push(list.slice(i, i + CHUNK));
+  return out.length > 0 ? out : [[]];
+}
+
+/**
+ * `items` cut where the set of given fields changes (and every CHUNK rows). The ORM inserts
+ * rows with different columns by separate statements, grouped by columns; one run is one
+ * group, so RETURNING gives the rows in the order of `items`.
+ */
+function sameColumnRuns(items: readonly Args[]): Args[][] {
+  const out: Args[][] = [];
+  let run: Args[] = [];
+  let columns: string | undefined;
+  for (const item of items) {
+    const c =
+      item && typeof item === 'object'
+        ? Object.keys(item)
+            .filter((k) => item[k] !== undefined)
+            .join('\0')
+        : '';
+    if (run.length > 0 && (c !== columns || run.length >= CHUNK)) {
+      out.push(run);
+      run = [];
+    }
+    columns = c;
+    run.push(item);
+  }
+  if (run.length > 0 || out.length === 0) out.push(run);
+  return out;
+}
+
+/** A `where` for exactly the rows with `ids`. */
+function idsWhere(model: ModelDef, ids: readonly PolicyRow[]): Args {
+  if (model.idFields.length === 1) {
+    const f = model.idFields[0]!;
+    return { [f]: { in: ids.map((r) => r[f]) } };
+  }
+  return { OR: ids.map((r) => idWhere(model, r)) };
+}
+
+/** A row's ids as one string; `undefined` when one is missing (masked by a field read rule). */
+function idKey(model: ModelDef, row: PolicyRow): string | undefined {
+  let key = '';
+  for (const f of model.idFields) {
+    const v = row[f];
+    if (v === null || v === undefined) return undefined;
+    const part =
+      v instanceof Date
+        ? `d${v.getTime()}`
+        : v instanceof Uint8Array
+          ? `y${v.join(',')}`
+          : `${typeof v}:${String(v)}`;
+    key += `${part.length}:${part}`;
+  }
+  return key;
+}
+
+/**
+ * The caller's shaping with every id field selected (the rows read back are matched to the
+ * written ids by them); `strip`: the id fields the caller did not ask for.
+ */
+function shapingWithIds(model: ModelDef, args: Args): { shape: Args; strip: string[] } {
+  const shape = shaping(args);
+  const strip: string[] = [];
+  const isObject = (v: unknown): v is Args =>
+    typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (isObject(shape.select)) {
+    const select = { ...shape.select };
+    for (const f of model.idFields) {
+      if (select[f] === true) continue;
+      select[f] = true;
+      strip.push(f);
+    }
+    shape.select = select;
+  } else if (shape.select === undefined && isObject(shape.omit)) {
+    const omit = { ...shape.omit };
+    for (const f of model.idFields) {
+      if (omit[f] !== true) continue;
+      delete omit[f];
+      strip.push(f);
+    }
+    shape.omit = omit;
+  }
+  return { shape, strip };
+}
+
+/**
+ * The rows with `written` ids as this user may read them, shaped by `args`, in the order of
+ * `written`; `null` where a row is not readable. One findMany per CHUNK rows.
+ */
+async function readBackMany(
+  site: Site,
+  ctx: QueryContext,
+  written: readonly PolicyRow[],
+  args: Args,
+): Promise<unknown[]> {
+  const { model } = site;
+  const { shape, strip } = shapingWithIds(model, args);
+  const out: unknown[] = [];
+  for (const chunk of written.length > 0 ? chunked(written) : []) {
+    const found = (await site.delegate.findMany!({
+      where: idsWhere(model, chunk),
+      ...shape,
+    }).runIn(as(site, ctx, undefined))) as Record<string, unknown>[];
+    const byKey = new Map<string, Record<string, unknown>>();
+    for (const row of found) {
+      const key = idKey(model, row);
+      // An id the user may not read: the rows cannot be matched, read them one by one.
+      if (key === undefined) return readEach(site, ctx, written, args);
+      byKey.set(key, row);
+    }
+    for (const ids of chunk) {
+      const row = byKey.get(idKey(model, ids)!);
+      if (row) for (const f of strip) delete row[f];
+      out.push(row ?? null);
+    }
+  }
+  return out;
+}
+
+/** `readBackMany` one row per query (ids it cannot match), as `create` reads its row back. */
+async function readEach(
+  site: Site,
+  ctx: QueryContext,
+  written: readonly PolicyRow[],
+  args: Args,
+): Promise<unknown[]> {
+  const out: unknown[] = [];
+  for (const ids of written) out.push(await readBackOrFail(site, ctx, ids, args));
   return out;
 }
 
@@ -337,21 +487,57 @@ export async function updateMany(
   // and post-update rules a chunk of rows per statement. One UPDATE when no such rule applies.
   if (!returning)
     return site.delegate.updateMany!(args).runIn(as(site, ctx, undefined, 'updateMany'));
-  // updateManyAndReturn returns the updated rows this user may read: row by row.
+  // updateManyAndReturn: the rows are chosen by the update rule and `where` (and `limit`),
+  // then the ORM updates them a chunk at a time, its hooks checking field-level and
+  // post-update rules, with the read rule of this model off so that RETURNING gives every
+  // updated id. The result is the updated rows this user may read, in the order chosen.
+  const { model } = site;
+  const limit = checkedLimit(model, args.limit);
   return runTx(ctx, async (tx) => {
     const targets = (await site.delegate.findMany!({
       where: args.where,
-      select: idSelect(site.model),
-      ...(args.limit !== undefined ? { take: args.limit } : {}),
+      select: idSelect(model),
+      ...(limit !== undefined ? { take: limit } : {}),
     }).runIn(as(site, tx, 'update'))) as PolicyRow[];
-    const done: PolicyRow[] = [];
-    for (const target of targets) {
-      done.push(await updateRow(site, tx, target, args.data ?? {}, 'updateManyAndReturn'));
+    const written: PolicyRow[] = [];
+    for (const chunk of chunked(targets)) {
+      const ids = (await site.delegate.updateManyAndReturn!({
+        where: idsWhere(model, chunk),
+        data: args.data,
+        select: idSelect(model),
+      }).runIn(as(site, tx, 'none', 'updateManyAndReturn'))) as PolicyRow[];
+      written.push(...inOrderOf(model, chunk, ids));
     }
-    const rows = [];
-    for (const ids of done) rows.push(await readBackOrFail(site, tx, ids, args));
+    const rows = await readBackMany(site, tx, written, args);
     return rows.filter((r) => r !== null && r !== undefined);
   });
+}
+
+/** `updateManyAndReturn`'s `limit`, refused as the ORM refuses it. */
+function checkedLimit(model: ModelDef, limit: unknown): number | undefined {
+  if (limit === undefined) return undefined;
+  if (typeof limit !== 'number' || !Number.isSafeInteger(limit) || limit < 0) {
+    throw new WardenError(
+      'INVALID_INPUT',
+      `${model.name}.updateManyAndReturn: limit: expected a non-negative integer`,
+      { path: 'limit', model: model.name, operation: 'updateManyAndReturn' },
+    );
+  }
+  return limit;
+}
+
+/**
+ * `rows` (ids as updated) in the order of `targets` (ids as chosen); a row whose id the
+ * update changed keeps its place after them.
+ */
+function inOrderOf(
+  model: ModelDef,
+  targets: readonly PolicyRow[],
+  rows: readonly PolicyRow[],
+): PolicyRow[] {
+  const at = new Map(targets.map((t, i) => [idKey(model, t), i]));
+  const place = (r: PolicyRow) => at.get(idKey(model, r)) ?? targets.length;
+  return [...rows].sort((a, b) => place(a) - place(b));
 }
 
 export async function deleteOne(site: Site, ctx: QueryContext, args: Args): Promise<unknown> {
