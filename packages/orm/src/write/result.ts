@@ -98,6 +98,38 @@ export async function shapeOne(
   return out;
 }
 
+/** Rows read back per query after a many-row mutation. */
+const READ_BACK_CHUNK = 500;
+
+/**
+ * `a` with the id fields selected (to match read-back rows to written ones), and which of them
+ * the caller did not ask for (to be taken out again).
+ */
+function withIds(model: ModelDef, a: ShapeArgs): { args: ShapeArgs; added: string[] } {
+  const added: string[] = [];
+  if (a.select && typeof a.select === 'object') {
+    const select = { ...(a.select as Record<string, unknown>) };
+    for (const id of model.idFields) {
+      if (!select[id]) {
+        select[id] = true;
+        added.push(id);
+      }
+    }
+    return { args: { ...a, select }, added };
+  }
+  if (a.omit && typeof a.omit === 'object') {
+    const omit = { ...(a.omit as Record<string, unknown>) };
+    for (const id of model.idFields) {
+      if (omit[id]) {
+        delete omit[id];
+        added.push(id);
+      }
+    }
+    return { args: { ...a, omit }, added };
+  }
+  return { args: a, added };
+}
+
 /** The results of a many-row mutation, in the order of `rows`. */
 export async function shapeMany(
   ctx: QueryContext,
@@ -109,16 +141,26 @@ export async function shapeMany(
   if (shaper.direct) return rows.map((r) => shaper.decode(r));
   if (rows.length === 0) return [];
   const wheres = rows.map((r) => idWhere(ctx, model, r));
-  const found = await readBackMany(ctx, model, { OR: wheres }, a);
-  // Match read-back rows to the written ones by id (read-back may omit ids from the selection).
+  const { args, added } = withIds(model, a);
+  const found: Record<string, unknown>[] = [];
+  // In chunks, and `in` for a single id: SQLite refuses an OR of more than 1000 terms.
+  const single = model.idFields.length === 1 ? model.idFields[0]! : undefined;
+  for (let i = 0; i < wheres.length; i += READ_BACK_CHUNK) {
+    const chunk = wheres.slice(i, i + READ_BACK_CHUNK);
+    const where = single ? { [single]: { in: chunk.map((w) => w[single]) } } : { OR: chunk };
+    found.push(...(await readBackMany(ctx, model, where, args)));
+  }
   if (found.length !== rows.length && ctx.hooks) throw cannotReadBack(model, 'mutation');
+  // Match read-back rows to the written ones by id, so results keep the written order.
   const ids = model.idFields;
-  const selectedIds = found.length > 0 && ids.every((f) => f in (found[0] as object));
-  if (!selectedIds) return found;
   const keyOf = (o: Record<string, unknown>): string => ids.map((f) => String(o[f])).join('\0');
-  const byKey = new Map(found.map((r: Record<string, unknown>) => [keyOf(r), r]));
+  const byKey = new Map(found.map((r) => [keyOf(r), r]));
   return wheres.map((w) => {
     const v = ids.length === 1 ? w : (Object.values(w)[0] as Record<string, unknown>);
-    return byKey.get(keyOf(v));
+    const r = byKey.get(keyOf(v));
+    if (!r || added.length === 0) return r;
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(r)) if (!added.includes(k)) out[k] = r[k];
+    return out;
   });
 }

@@ -119,6 +119,15 @@ describe.each(await testDialects())('writes under row-filter hooks on %s', (dial
     expect(withComments.comments.map((x: any) => x.body)).toEqual(['fine']);
   });
 
+  it('reads back every row of a large createManyAndReturn, in order (SQLite caps OR at 1000)', async () => {
+    const h = withHooks(db, hooks(6));
+    const data = Array.from({ length: 1200 }, (_, i) => ({ body: `bulk ${i}` }));
+    const rows = await h.comment.createManyAndReturn({ data, select: { body: true } });
+    expect(rows.map((r: { body: string }) => r.body)).toEqual(data.map((d) => d.body));
+    await expect(
+      h.comment.createManyAndReturn({ data: [{ body: 'ok' }, { body: 'secret' }] }),
+    ).rejects.toMatchObject({ reason: 'cannot-read-back' });
+  });
   it('beforeCreate sees every row and can refuse the whole mutation', async () => {
     const made: string[] = [];
     const h = withHooks(db, {
