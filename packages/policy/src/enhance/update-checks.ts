@@ -7,7 +7,7 @@ import { fieldRules, modelRules } from '../rules.js';
 import type { PolicyRow } from '../types.js';
 import { rejected } from './errors.js';
 import type { PolicySession } from './policy-hooks.js';
-import { countPassing, postUpdatePasses, rawRows } from './sql-checks.js';
+import { countPassing, idKey, postUpdatePasses, rawRows } from './sql-checks.js';
 
 /** What of a model's update rules the ORM's update hooks must enforce. */
 interface UpdateRules {
@@ -76,10 +76,6 @@ function idRow(model: ModelDef, where: Record<string, unknown>): PolicyRow {
   return where[model.idFields.join('_')] as PolicyRow;
 }
 
-function idKey(model: ModelDef, row: PolicyRow): string {
-  return model.idFields.map((f) => String(row[f])).join('\0');
-}
-
 /** The error's operation and, for nested writes, where the write is. */
 function blame(
   origin: UpdateOrigin,
@@ -141,7 +137,8 @@ export async function checkBeforeUpdate(
   const pre = new Map<string, Record<string, unknown>>();
   rows.forEach((row, k) => {
     const s = stored[k];
-    if (s) pre.set(idKey(model, row), s);
+    const key = idKey(model, row);
+    if (s && key !== undefined) pre.set(key, s);
   });
   return { pre };
 }
@@ -166,7 +163,8 @@ export async function checkAfterUpdate(
   let unknownPre = false;
   for (const where of ids) {
     const after = idRow(model, where);
-    let pre = snapshot?.pre.get(idKey(model, after));
+    const key = idKey(model, after);
+    let pre = key === undefined ? undefined : snapshot?.pre.get(key);
     // A one-row update that changed the id: the one row snapshotted is this row.
     if (!pre && ids.length === 1 && snapshot?.pre.size === 1) pre = [...snapshot.pre.values()][0];
     if (pre) pairs.push({ pre, after });

@@ -8,7 +8,7 @@ import type { PolicyRow } from '../types.js';
 import { notFound, rejected } from './errors.js';
 import { policyHooks, type PolicySession } from './policy-hooks.js';
 import { runTx } from './run-tx.js';
-import { idSelect, idWhere, rowPasses } from './sql-checks.js';
+import { idKey, idSelect, idWhere, rowPasses } from './sql-checks.js';
 import { watchesUpdate } from './update-checks.js';
 
 /** A delegate method of the underlying (hooked) client: returns a lazy `WardenPromise`. */
@@ -286,23 +286,6 @@ function idsWhere(model: ModelDef, ids: readonly PolicyRow[]): Args {
     return { [f]: { in: ids.map((r) => r[f]) } };
   }
   return { OR: ids.map((r) => idWhere(model, r)) };
-}
-
-/** A row's ids as one string; `undefined` when one is missing (masked by a field read rule). */
-function idKey(model: ModelDef, row: PolicyRow): string | undefined {
-  let key = '';
-  for (const f of model.idFields) {
-    const v = row[f];
-    if (v === null || v === undefined) return undefined;
-    const part =
-      v instanceof Date
-        ? `d${v.getTime()}`
-        : v instanceof Uint8Array
-          ? `y${v.join(',')}`
-          : `${typeof v}:${String(v)}`;
-    key += `${part.length}:${part}`;
-  }
-  return key;
 }
 
 /**

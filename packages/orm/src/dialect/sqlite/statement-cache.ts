@@ -20,13 +20,15 @@ export class StatementCache {
     readonly maxSize = 1000,
   ) {}
 
-  /** The prepared statement of `sql`, from the cache or prepared now. */
-  statement(sql: string): Statement {
-    let stmt = this.#statements.get(sql);
+  /** The prepared statement of `sql`, from the cache or prepared now (`raw`: rows as arrays). */
+  statement(sql: string, raw = false): Statement {
+    const cache = raw ? this.#arrayStatements : this.#statements;
+    let stmt = cache.get(sql);
     if (!stmt) {
-      if (this.#statements.size >= this.maxSize) this.#statements.clear();
+      if (cache.size >= this.maxSize) cache.clear();
       stmt = this.db.prepare(sql);
-      this.#statements.set(sql, stmt);
+      if (raw) stmt.raw(true);
+      cache.set(sql, stmt);
     }
     return stmt;
   }
@@ -38,13 +40,7 @@ export class StatementCache {
    * its own objects in JavaScript for less than the difference.
    */
   runArrays(sql: string, parameters: readonly unknown[]): unknown[][] {
-    let stmt = this.#arrayStatements.get(sql);
-    if (!stmt) {
-      if (this.#arrayStatements.size >= this.maxSize) this.#arrayStatements.clear();
-      stmt = this.db.prepare(sql).raw(true);
-      this.#arrayStatements.set(sql, stmt);
-    }
-    return stmt.all(parameters) as unknown[][];
+    return this.statement(sql, true).all(parameters) as unknown[][];
   }
 
   /** Runs `sql` synchronously. */
