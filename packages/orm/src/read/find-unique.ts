@@ -3,8 +3,8 @@ import { sql } from 'kysely';
 import type { ModelDef } from '@warden/schema';
 import { WardenError } from '@warden/schema';
 import type { QueryContext } from '../context.js';
-import { andAll, whereClause } from '../filter/predicate.js';
-import { rowFilter } from '../filter/row-filter.js';
+import { whereClause } from '../filter/predicate.js';
+import { rowFilter, withRule } from '../filter/row-filter.js';
 import { buildWhere } from '../filter/where.js';
 import { runPlan } from '../plan/run-plan.js';
 import { tableAs } from '../relation/join.js';
@@ -25,10 +25,11 @@ export function findUnique(
     resolveUniqueWhere(scope.site, model, a.where, ['where']);
     const alias = scope.nextAlias();
     const sel = resolveSelection(scope, model, a, []);
-    const filter = andAll([
+    const filter = withRule(
+      ctx,
       rowFilter(ctx, model, 'read', alias),
       buildWhere(scope, model, alias, a.where, ['where']),
-    ]);
+    );
     if (filter === false) return { query: null, finish: () => null };
     const shaped = columnsSql(scope, sel, alias);
     const decode = shaped.decode;

@@ -25,7 +25,7 @@ import {
 import { readArgs } from './read-args.js';
 import { pageSql } from './row-source.js';
 import { buildWhere } from '../filter/where.js';
-import { rowFilter } from '../filter/row-filter.js';
+import { rowFilter, withRule } from '../filter/row-filter.js';
 import { tableAs } from '../relation/join.js';
 
 const GROUP_BY_ARGS = new Set([
@@ -187,10 +187,11 @@ export function groupBy(ctx: QueryContext, model: ModelDef, args: unknown): Mayb
     });
     const by = new Set(byFields.map((f) => f.name));
     const alias = scope.nextAlias();
-    const where = andAll([
+    const where = withRule(
+      ctx,
       rowFilter(ctx, model, 'read', alias),
       a.where === undefined ? true : buildWhere(scope, model, alias, a.where, ['where']),
-    ]);
+    );
     if (where === false) return { query: null, finish: () => [] };
     const aggs = aggregateColumns(scope, model, alias, a, []);
     const having =

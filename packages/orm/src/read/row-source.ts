@@ -4,7 +4,7 @@ import type { ModelDef } from '@warden/schema';
 import type { BuildScope } from '../plan/build-scope.js';
 import type { Pred } from '../filter/predicate.js';
 import { andAll, predSql } from '../filter/predicate.js';
-import { rowFilter } from '../filter/row-filter.js';
+import { rowFilter, withRule } from '../filter/row-filter.js';
 import { buildWhere } from '../filter/where.js';
 import type { RelationJoin } from '../relation/join.js';
 import { col, tableAs } from '../relation/join.js';
@@ -43,10 +43,13 @@ export function buildRowSource(
   const d = scope.ctx.dialect;
   let filter = andAll([
     link ? link.on : true,
-    rowFilter(scope.ctx, model, 'read', alias),
-    args.where === undefined
-      ? true
-      : buildWhere(scope, model, alias, args.where, [...path, 'where']),
+    withRule(
+      scope.ctx,
+      rowFilter(scope.ctx, model, 'read', alias),
+      args.where === undefined
+        ? true
+        : buildWhere(scope, model, alias, args.where, [...path, 'where']),
+    ),
   ]);
   let items = buildOrderBy(scope, model, args.orderBy, [...path, 'orderBy']);
   let reversed = false;

@@ -3,7 +3,7 @@ import type { ModelDef } from '@warden/schema';
 import type { RowOperation } from '../context.js';
 import type { Pred } from '../filter/predicate.js';
 import { andAll } from '../filter/predicate.js';
-import { rowFilter } from '../filter/row-filter.js';
+import { rowFilter, withRule } from '../filter/row-filter.js';
 import { buildWhere } from '../filter/where.js';
 import { BuildScope } from '../plan/build-scope.js';
 import type { WhereRef } from './plan-types.js';
@@ -44,8 +44,11 @@ export function writeFilter(
   extra: Scoped,
 ): Pred {
   return andAll([
-    rowFilter(scope.ctx, model, op, alias),
-    where === undefined ? true : buildWhere(scope, model, alias, where.value, where.path),
+    withRule(
+      scope.ctx,
+      rowFilter(scope.ctx, model, op, alias),
+      where === undefined ? true : buildWhere(scope, model, alias, where.value, where.path),
+    ),
     extra(b, alias),
   ]);
 }
