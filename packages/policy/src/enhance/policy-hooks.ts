@@ -140,8 +140,10 @@ function sharedHooks(session: PolicySession, readAs: ReadAs | undefined): Shared
       const variant = operation === 'update' ? 'pre-update' : undefined;
       return filter(ctx.provider, model.name, operation, alias, variant);
     },
+    // The policy layer's own reads of the readAs model select ids and rows to check, never
+    // what the caller gets back: a read rule on the id must not turn them into nulls.
     fieldReadable: (model: ModelDef, field, alias, ctx: QueryContext): Filter =>
-      readAs?.operation === 'none' && model.name === readAs.model
+      readAs && model.name === readAs.model
         ? true
         : cached(schema, `${shape}\0${ctx.provider}\0${model.name}.${field}\0read\0${alias}`, () =>
             compileFieldPolicyFilter(schema, model.name, field, 'read', {
