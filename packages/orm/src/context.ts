@@ -10,6 +10,13 @@ import type { WardenSqliteDriver } from './dialect/sqlite/sqlite-driver.js';
 export type RowOperation = 'read' | 'update' | 'delete';
 
 /**
+ * What a `fieldReadable` mask is for: `select`, a value returned to the caller; `filter`, a
+ * value the caller's arguments compare, order, group, count or aggregate by, which must see
+ * the field as the caller reads it, or a filter could probe a hidden value.
+ */
+export type FieldUse = 'select' | 'filter';
+
+/**
  * Extension points for the access-policy layer. The plain client has none. Hooks are called as
  * methods of this object (so a class instance works: the policy layer makes one per request).
  * Every hook may
@@ -25,12 +32,13 @@ export interface QueryHooks {
     alias: string,
     ctx: QueryContext,
   ): Expression<SqlBool> | boolean;
-  /** Field-level read mask: an unreadable field reads as `null`. */
+  /** Field-level read mask: an unreadable field reads as `null` (see `FieldUse`). */
   fieldReadable?(
     model: ModelDef,
     field: string,
     alias: string,
     ctx: QueryContext,
+    use: FieldUse,
   ): Expression<SqlBool> | boolean;
   /**
    * `model`'s read filter as a predicate on one written row's own columns (qualified by

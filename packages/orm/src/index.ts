@@ -42,7 +42,7 @@ export type { ClientOptions } from './client/create-client.js';
 export type { LogOption, LogLevel, QueryLogEvent } from './client/connect.js';
 export type { IsolationLevel, TransactionOptions } from './client/transaction.js';
 export { WardenPromise } from './client/warden-promise.js';
-export type { QueryHooks, QueryContext, RowOperation } from './context.js';
+export type { FieldUse, QueryHooks, QueryContext, RowOperation } from './context.js';
 export type { WriteHooks, UpdateOrigin, IdWhere } from './write/write-hooks.js';
 export { hookParam } from './plan/param-ref.js';
 export { writeWasKept } from './write/readable-returning.js';

@@ -6,7 +6,7 @@ import { expectObject } from '../validate/args.js';
 import type { ArgPath } from '../validate/invalid.js';
 import { describeType, invalidInput } from '../validate/invalid.js';
 import { encodeValue } from '../codec/encode.js';
-import { col } from '../relation/join.js';
+import { readableColumn } from '../shape/masked-column.js';
 import type { Pred } from './predicate.js';
 import { andAll, not, orAll } from './predicate.js';
 import { buildFieldFilter } from './field-filter.js';
@@ -63,7 +63,16 @@ export function buildWhere(
       if (field?.kind === 'relation') {
         preds.push(buildRelationFilter(scope, model, field, alias, value, p));
       } else if (field) {
-        preds.push(buildFieldFilter(scope, model, field, col(alias, model, key), value, p));
+        preds.push(
+          buildFieldFilter(
+            scope,
+            model,
+            field,
+            readableColumn(scope.ctx, model, field, alias, 'filter'),
+            value,
+            p,
+          ),
+        );
       } else {
         const compound = compoundKey(model, key);
         if (!compound) {
@@ -102,7 +111,7 @@ function buildCompoundEquals(
         throw invalidInput(p, `expected ${field.type}, got ${describeType(obj[f])}`, scope.site);
       }
       const v = scope.param(p, (x) => encodeValue(scope.ctx, field, x, p, scope.site));
-      return sql<boolean>`${col(alias, model, f)} = ${v}`;
+      return sql<boolean>`${readableColumn(scope.ctx, model, field, alias, 'filter')} = ${v}`;
     }),
   );
 }

@@ -5,7 +5,7 @@ import type { BuildScope } from '../plan/build-scope.js';
 import type { Decoder } from '../codec/decode.js';
 import { fieldDecoder } from '../codec/decode.js';
 import { Decimal } from '../codec/decimal.js';
-import { col } from '../relation/join.js';
+import { readableColumn } from '../shape/masked-column.js';
 import { apiField } from '../schema-util.js';
 import { expectBoolean, expectObject } from '../validate/args.js';
 import type { ArgPath } from '../validate/invalid.js';
@@ -39,11 +39,14 @@ export function aggregateOf(
   const d = scope.ctx.dialect;
   if (op === '_count')
     return {
-      sql: field ? sql`count(${col(alias, model, field.name)})` : sql`count(*)`,
+      sql: field
+        ? sql`count(${readableColumn(scope.ctx, model, field, alias, 'filter')})`
+        : sql`count(*)`,
       decode: toCount,
     };
   const f = field!;
-  const c = d.comparable(f, col(alias, model, f.name));
+  // Aggregated as this client reads the field: a hidden value must not reach a sum or a max.
+  const c = d.comparable(f, readableColumn(scope.ctx, model, f, alias, 'filter'));
   const sqlite = scope.ctx.provider === 'sqlite';
   switch (op) {
     case '_avg':

@@ -4,7 +4,7 @@ import type { ModelDef } from '@warden/schema';
 import type { QueryContext } from '../context.js';
 import { whereClause } from '../filter/predicate.js';
 import { runPlan } from '../plan/run-plan.js';
-import { col } from '../relation/join.js';
+import { readableColumn } from '../shape/masked-column.js';
 import { apiField } from '../schema-util.js';
 import { expectBoolean, expectObject } from '../validate/args.js';
 import { invalidInput } from '../validate/invalid.js';
@@ -55,7 +55,7 @@ export function count(ctx: QueryContext, model: ModelDef, args: unknown): MaybeP
     const exprs = names
       ? names.map(
           (n) =>
-            sql`${n === '_all' ? sql`count(*)` : sql`count(${col(outer, model, n)})`} as ${sql.id(n)}`,
+            sql`${n === '_all' ? sql`count(*)` : sql`count(${readableColumn(ctx, model, model.fields[n]!, outer, 'filter')})`} as ${sql.id(n)}`,
         )
       : [sql`count(*) as "_all"`];
     const rows = sql`${src.from}${whereClause(ctx.dialect, src.where)}`;

@@ -9,7 +9,7 @@ import { andAll, not, orAll, predSql, whereClause } from '../filter/predicate.js
 import { buildFieldFilter } from '../filter/field-filter.js';
 import type { BuildScope } from '../plan/build-scope.js';
 import { runPlan } from '../plan/run-plan.js';
-import { col } from '../relation/join.js';
+import { maskedInFilters, readableColumn } from '../shape/masked-column.js';
 import { apiField } from '../schema-util.js';
 import { expectObject, expectOneOf } from '../validate/args.js';
 import type { ArgPath } from '../validate/invalid.js';
@@ -26,7 +26,7 @@ import { readArgs } from './read-args.js';
 import { pageSql } from './row-source.js';
 import { buildWhere } from '../filter/where.js';
 import { rowFilter, withRule } from '../filter/row-filter.js';
-import { tableAs } from '../relation/join.js';
+import { col, tableAs } from '../relation/join.js';
 
 const GROUP_BY_ARGS = new Set([
   'by',
@@ -53,7 +53,7 @@ function buildHaving(
   scope: BuildScope,
   model: ModelDef,
   alias: string,
-  by: Set<string>,
+  by: ByColumns,
   having: unknown,
   path: ArgPath,
 ): Pred {
@@ -89,7 +89,7 @@ function buildHaving(
           `'${key}' must be in 'by' to be filtered without an aggregate`,
           scope.site,
         );
-      preds.push(buildFieldFilter(scope, model, field, col(alias, model, key), v, p));
+      preds.push(buildFieldFilter(scope, model, field, by.get(key)!, v, p));
       continue;
     }
     const o = v as Record<string, unknown>;
@@ -111,7 +111,7 @@ function groupOrderBy(
   scope: BuildScope,
   model: ModelDef,
   alias: string,
-  by: Set<string>,
+  by: ByColumns,
   orderBy: unknown,
   path: ArgPath,
 ): RawBuilder<unknown>[] {
@@ -155,12 +155,45 @@ function groupOrderBy(
         isPlainObject(v) && v.nulls !== undefined
           ? expectOneOf(scope.site, [...p, key, 'nulls'], v.nulls, ['first', 'last'])
           : undefined;
-      terms.push(
-        sql`${col(alias, model, key)} ${sql.raw(dir)}${sql.raw(nulls ? ` nulls ${nulls}` : '')}`,
-      );
+      terms.push(sql`${by.get(key)!} ${sql.raw(dir)}${sql.raw(nulls ? ` nulls ${nulls}` : '')}`);
     }
   });
   return terms;
+}
+
+/** The `by` fields' columns, by field name. */
+type ByColumns = ReadonlyMap<string, RawBuilder<unknown>>;
+
+/**
+ * The table a `groupBy` reads and its `by` columns. Rows are grouped by the values this client
+ * reads, so hidden values do not split groups: a `by` field a read rule may hide is computed
+ * once, masked, in a derived table (PostgreSQL would not match the masked expression in the
+ * select list, `having` and `order by` to the one in `group by`, as each has its own
+ * parameters).
+ */
+function groupSource(
+  ctx: QueryContext,
+  model: ModelDef,
+  alias: string,
+  byFields: readonly FieldDef[],
+): { by: ByColumns; from: RawBuilder<unknown> } {
+  const by = new Map<string, RawBuilder<unknown>>();
+  const masked: RawBuilder<unknown>[] = [];
+  byFields.forEach((f, i) => {
+    if (!maskedInFilters(ctx, model, f)) {
+      by.set(f.name, col(alias, model, f.name));
+      return;
+    }
+    const name = `$by${i}`;
+    masked.push(sql`${readableColumn(ctx, model, f, alias, 'filter')} as ${sql.id(name)}`);
+    by.set(f.name, sql.ref(`${alias}.${name}`));
+  });
+  const table = tableAs(model, alias);
+  const from =
+    masked.length === 0
+      ? table
+      : sql`(select ${sql.table(alias)}.*, ${sql.join(masked)} from ${table}) as ${sql.table(alias)}`;
+  return { by, from };
 }
 
 /** `groupBy`: one result per distinct `by` tuple, with aggregates, `having`, order and paging. */
@@ -185,8 +218,8 @@ export function groupBy(ctx: QueryContext, model: ModelDef, args: unknown): Mayb
         );
       return f;
     });
-    const by = new Set(byFields.map((f) => f.name));
     const alias = scope.nextAlias();
+    const { by, from } = groupSource(ctx, model, alias, byFields);
     const where = withRule(
       ctx,
       rowFilter(ctx, model, 'read', alias),
@@ -197,17 +230,17 @@ export function groupBy(ctx: QueryContext, model: ModelDef, args: unknown): Mayb
     const having =
       a.having === undefined ? true : buildHaving(scope, model, alias, by, a.having, ['having']);
     const order = groupOrderBy(scope, model, alias, by, a.orderBy, ['orderBy']);
-    const groupCols = byFields.map((f) => col(alias, model, f.name));
+    const groupCols = byFields.map((f) => by.get(f.name)!);
     const selectCols = [
       ...byFields.map(
-        (f) => sql`${ctx.dialect.selectColumn(f, col(alias, model, f.name))} as ${sql.id(f.name)}`,
+        (f, i) => sql`${ctx.dialect.selectColumn(f, groupCols[i]!)} as ${sql.id(f.name)}`,
       ),
       ...aggs.map((g) => sql`${g.sql} as ${sql.id(aggregateAlias(g))}`),
     ];
     const decoders = byFields.map(
       (f) => [f.name, fieldDecoder(ctx.schema, ctx.provider, f, 'column')] as const,
     );
-    const query = sql`select ${sql.join(selectCols)} from ${tableAs(model, alias)}${whereClause(ctx.dialect, where)} group by ${sql.join(groupCols)}${having === true ? sql`` : sql` having ${predSql(ctx.dialect, having)}`}${order.length ? sql` order by ${sql.join(order)}` : sql``}${pageSql(scope, a, [])}`;
+    const query = sql`select ${sql.join(selectCols)} from ${from}${whereClause(ctx.dialect, where)} group by ${sql.join(groupCols)}${having === true ? sql`` : sql` having ${predSql(ctx.dialect, having)}`}${order.length ? sql` order by ${sql.join(order)}` : sql``}${pageSql(scope, a, [])}`;
     return {
       query,
       finish: (rows) =>

@@ -3,9 +3,10 @@ import type { RawBuilder } from 'kysely';
 import type { ModelDef } from '@warden/schema';
 import type { BuildScope } from '../plan/build-scope.js';
 import { andAll, predSql } from '../filter/predicate.js';
-import { rowFilter } from '../filter/row-filter.js';
+import { rowFilter, withRule } from '../filter/row-filter.js';
 import { buildWhere } from '../filter/where.js';
 import { col, relationJoin } from '../relation/join.js';
+import { maskedInFilters, readableColumn } from '../shape/masked-column.js';
 import { apiField } from '../schema-util.js';
 import { checkedKeys, expectObject, expectOneOf } from '../validate/args.js';
 import type { ArgPath } from '../validate/invalid.js';
@@ -52,20 +53,26 @@ export function buildOrderBy(
             : expectOneOf(scope.site, [...p, 'nulls'], v.nulls, ['first', 'last']);
         out.push({
           render: (a) =>
-            scope.ctx.dialect.comparable(field, col(a, model, key)) as RawBuilder<unknown>,
+            scope.ctx.dialect.comparable(
+              field,
+              readableColumn(scope.ctx, model, field, a, 'filter'),
+            ) as RawBuilder<unknown>,
           desc,
           field: key,
-          nullable: field.optional,
+          nullable: field.optional || maskedInFilters(scope.ctx, model, field),
           ...(nulls ? { nulls } : {}),
         });
       } else {
         const desc = expectOneOf(scope.site, p, v, SORT) === 'desc';
         out.push({
           render: (a) =>
-            scope.ctx.dialect.comparable(field, col(a, model, key)) as RawBuilder<unknown>,
+            scope.ctx.dialect.comparable(
+              field,
+              readableColumn(scope.ctx, model, field, a, 'filter'),
+            ) as RawBuilder<unknown>,
           desc,
           field: key,
-          nullable: field.optional,
+          nullable: field.optional || maskedInFilters(scope.ctx, model, field),
         });
       }
       continue;
@@ -161,7 +168,16 @@ export function cursorPredicate(
   const d = scope.ctx.dialect;
   const sqlite = scope.ctx.provider === 'sqlite';
   const cAlias = scope.nextAlias();
-  const cWhere = predSql(d, buildWhere(scope, model, cAlias, cursor, path));
+  // The cursor row is found among the rows this client may read: a hidden row as cursor is a
+  // missing one (no rows), else its values would position the page and so reveal themselves.
+  const cWhere = predSql(
+    d,
+    withRule(
+      scope.ctx,
+      rowFilter(scope.ctx, model, 'read', cAlias),
+      buildWhere(scope, model, cAlias, cursor, path),
+    ),
+  );
   const cursorValue = (o: OrderItem) =>
     sql`(select ${o.render(cAlias)} from ${sql.table(model.dbName)} as ${sql.table(cAlias)} where ${cWhere})`;
   const same = (o: OrderItem): RawBuilder<boolean> => {

@@ -7,7 +7,8 @@ import { andAll, predSql } from '../filter/predicate.js';
 import { rowFilter, withRule } from '../filter/row-filter.js';
 import { buildWhere } from '../filter/where.js';
 import type { RelationJoin } from '../relation/join.js';
-import { col, tableAs } from '../relation/join.js';
+import { tableAs } from '../relation/join.js';
+import { readableColumn } from '../shape/masked-column.js';
 import { apiField } from '../schema-util.js';
 import { expectInt } from '../validate/args.js';
 import { literalSkip } from '../plan/shape-key.js';
@@ -72,7 +73,9 @@ export function buildRowSource(
   let from: RawBuilder<unknown> = link ? link.from : tableAs(model, alias);
   if (args.distinct !== undefined) {
     const fields = distinctFields(scope, model, args.distinct, [...path, 'distinct']);
-    const partition = sql.join(fields.map((f) => col(alias, model, f)));
+    const partition = sql.join(
+      fields.map((f) => readableColumn(scope.ctx, model, model.fields[f]!, alias, 'filter')),
+    );
     from = sql`(select ${sql.table(alias)}.*, row_number() over (partition by ${partition}${orderBySql(items, alias, reversed)}) as "_rn" from ${from} where ${predSql(d, filter)}) as ${sql.table(alias)}`;
     filter = sql<boolean>`${sql.ref(`${alias}._rn`)} = 1`;
   }

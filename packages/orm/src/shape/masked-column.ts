@@ -1,21 +1,34 @@
 import { sql } from 'kysely';
 import type { RawBuilder } from 'kysely';
 import type { FieldDef, ModelDef } from '@warden/schema';
-import type { QueryContext } from '../context.js';
+import type { FieldUse, QueryContext } from '../context.js';
 import { col } from '../relation/join.js';
 
-/** A column as read by the current client: `null` where the `fieldReadable` hook says no. */
+/**
+ * A column as the current client reads it: `null` where the `fieldReadable` hook says no.
+ * `use` `filter` for columns the caller's `where`, `orderBy`, `by`, `having`, `distinct`,
+ * `cursor` or aggregates read, so they see what the caller would see.
+ */
 export function readableColumn(
   ctx: QueryContext,
   model: ModelDef,
   field: FieldDef,
   alias: string,
+  use: FieldUse = 'select',
 ): RawBuilder<unknown> {
   const c = col(alias, model, field.name);
   const hooks = ctx.hooks;
   if (!hooks?.fieldReadable) return c;
-  const r = hooks.fieldReadable(model, field.name, alias, ctx);
+  const r = hooks.fieldReadable(model, field.name, alias, ctx, use);
   if (r === true) return c;
   if (r === false) return sql`null`;
   return sql`case when ${r} then ${c} end`;
+}
+
+/** True when `field` may read as `null` in filters although it is required (a masked field). */
+export function maskedInFilters(ctx: QueryContext, model: ModelDef, field: FieldDef): boolean {
+  const hooks = ctx.hooks;
+  return (
+    !!hooks?.fieldReadable && hooks.fieldReadable(model, field.name, 't', ctx, 'filter') !== true
+  );
 }

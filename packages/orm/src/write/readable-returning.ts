@@ -26,7 +26,7 @@ export function readableColumn(
   if (!hooks?.returningReadable) return undefined;
   if (hooks.fieldReadable) {
     for (const f of selected)
-      if (hooks.fieldReadable(model, f, alias, ctx) !== true) return undefined;
+      if (hooks.fieldReadable(model, f, alias, ctx, 'select') !== true) return undefined;
   }
   const pred = hooks.returningReadable(model, alias, ctx);
   if (pred === undefined) return undefined;

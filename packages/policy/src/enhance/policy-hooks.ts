@@ -1,6 +1,7 @@
 import type { FieldDef, ModelDef, PolicyOperation, SchemaDef } from '@warden/schema';
 import {
   hookParam,
+  type FieldUse,
   type IdWhere,
   type QueryContext,
   type QueryHooks,
@@ -130,6 +131,15 @@ function sharedHooks(session: PolicySession, readAs: ReadAs | undefined): Shared
   if (hooks) return hooks;
   const { schema, shape, filter } = session;
   const user = session.user;
+  const fieldMask = (model: ModelDef, field: string, alias: string, ctx: QueryContext): Filter =>
+    cached(schema, `${shape}\0${ctx.provider}\0${model.name}.${field}\0read\0${alias}`, () =>
+      compileFieldPolicyFilter(schema, model.name, field, 'read', {
+        dialect: ctx.provider,
+        alias,
+        user,
+        authParam,
+      }),
+    );
   hooks = {
     rowFilter: (model: ModelDef, operation, alias, ctx: QueryContext): Filter => {
       if (readAs && operation === 'read' && model.name === readAs.model) {
@@ -140,19 +150,15 @@ function sharedHooks(session: PolicySession, readAs: ReadAs | undefined): Shared
       const variant = operation === 'update' ? 'pre-update' : undefined;
       return filter(ctx.provider, model.name, operation, alias, variant);
     },
-    // The policy layer's own reads of the readAs model select ids and rows to check, never
-    // what the caller gets back: a read rule on the id must not turn them into nulls.
-    fieldReadable: (model: ModelDef, field, alias, ctx: QueryContext): Filter =>
-      readAs && model.name === readAs.model
-        ? true
-        : cached(schema, `${shape}\0${ctx.provider}\0${model.name}.${field}\0read\0${alias}`, () =>
-            compileFieldPolicyFilter(schema, model.name, field, 'read', {
-              dialect: ctx.provider,
-              alias,
-              user,
-              authParam,
-            }),
-          ),
+    // Ids address rows, so filters see them as stored (the row rules decide which rows are
+    // seen); a read rule on an id masks its value in results only. The policy layer's own
+    // reads of the readAs model select ids and rows to check, never what the caller gets
+    // back, so their selections are unmasked; the caller's `where` they carry stays masked.
+    fieldReadable: (model: ModelDef, field, alias, ctx: QueryContext, use: FieldUse): Filter =>
+      use === 'filter'
+        ? model.idFields.includes(field) || fieldMask(model, field, alias, ctx)
+        : (readAs !== undefined && model.name === readAs.model) ||
+          fieldMask(model, field, alias, ctx),
     cacheKey: readAs ? `${shape}\0as:${key}` : shape,
   };
   // The policy layer's own checks (readAs) read rows by other rules: they keep the query.
