@@ -108,6 +108,42 @@ export function usesFuture(expr: Expr): boolean {
   }
 }
 
+/** Adds to `out` the fields `expr` reads through `future()` (`future().tags` -> `tags`). */
+export function futureFields(expr: Expr, out: Set<string>): Set<string> {
+  switch (expr.kind) {
+    case 'member':
+      if (expr.object.kind === 'future') out.add(expr.name);
+      else futureFields(expr.object, out);
+      break;
+    case 'array':
+      for (const e of expr.items) futureFields(e, out);
+      break;
+    case 'unary':
+      futureFields(expr.operand, out);
+      break;
+    case 'binary':
+      futureFields(expr.left, out);
+      futureFields(expr.right, out);
+      break;
+    case 'collection':
+      futureFields(expr.collection, out);
+      futureFields(expr.predicate, out);
+      break;
+    case 'call':
+      for (const e of expr.args) futureFields(e, out);
+      break;
+    case 'auth':
+    case 'enum':
+    case 'field':
+    case 'future':
+    case 'literal':
+    case 'null':
+    case 'this':
+      break;
+  }
+  return out;
+}
+
 /** Applies `casing` (the optional argument of `currentModel()` / `currentOperation()`). */
 export function applyCasing(name: string, casing: unknown): string {
   switch (casing) {

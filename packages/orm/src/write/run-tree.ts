@@ -2,7 +2,9 @@ import { sql } from 'kysely';
 import type { CompiledQuery, RawBuilder } from 'kysely';
 import type { ModelDef } from '@warden/schema';
 import { WardenError } from '@warden/schema';
-import type { RowOperation } from '../context.js';
+import type { QueryContext, RowOperation } from '../context.js';
+import { runInTransaction } from '../client/transaction.js';
+import { idWhere } from './result.js';
 import { andAll, predSql, whereClause } from '../filter/predicate.js';
 import type { ArgPath } from '../validate/invalid.js';
 import { formatPath } from '../validate/invalid.js';
@@ -17,7 +19,7 @@ import type { Row, StatementResult } from './statement.js';
 import { Binder, aliased, execute, rememberPlan, selectList } from './statement.js';
 import type { WriteScope } from './write-scope.js';
 import { describeWhere } from './not-found.js';
-import type { UpdateOrigin } from './write-hooks.js';
+import type { IdWhere, UpdateOrigin, WriteHooks } from './write-hooks.js';
 import { watchedUpdate, writeHooks } from './write-hooks.js';
 import { readableColumn } from './readable-returning.js';
 import type { Scoped } from './run-statement.js';
@@ -350,9 +352,12 @@ async function joinDelete(
   const t = rel.target;
   await run(w, rel.model, (scope, b) => {
     const ownPred = sql`${sql.ref(j.column)} = ${b.bind(own)}`;
-    if (where === undefined) return sql`delete from ${sql.table(j.name)} where ${ownPred}`;
     const alias = scope.nextAlias();
+    // Without a `where` (`set` clearing the list), only links to rows the caller may read go:
+    // hidden rows stay linked, as a disconnect naming them finds nothing.
     const pred = writeFilter(scope, b, t, alias, 'read', where, ALL);
+    if (pred === true) return sql`delete from ${sql.table(j.name)} where ${ownPred}`;
+    if (pred === false) return null;
     return sql`delete from ${sql.table(j.name)} where ${ownPred} and ${sql.ref(j.otherColumn)} in (select ${aliased(alias, t, t.idFields[0]!)} from ${tableAs(t, alias)}${whereClause(w.ctx.dialect, pred)})`;
   });
 }
@@ -564,6 +569,77 @@ async function deleteLinked(
 
 /** Runs one nested write of a relation of the row `parent` (already written). */
 export async function relationOp(w: WriteScope, op: RelationOp, parent: Row): Promise<void> {
+  if (op.rel.side === 'm2m' && LINKS.has(op.op)) {
+    const hooks = writeHooks(w.ctx);
+    if (hooks?.watchesLink?.(op.rel.target, op.rel.opposite)) {
+      return linkWatched(w, op, parent, hooks);
+    }
+  }
+  return runRelationOp(w, op, parent);
+}
+
+/** The nested writes that add or remove many-to-many links to existing rows. */
+const LINKS = new Set<RelationOp['op']>(['connect', 'connectOrCreate', 'disconnect', 'set']);
+
+/**
+ * A many-to-many link made or removed from `parent`'s side changes the relation of the rows on
+ * the other side too. When the update hooks watch that relation of the other model
+ * (`watchesLink`: a post-update rule reads it), the write runs as an update of those rows:
+ * the existing rows it links or unlinks are selected (under the read filter, as the link's
+ * lookup), `beforeUpdate` gets them with the relation as the field written, the links are
+ * written, then `afterUpdate` checks them, all in one transaction. Rows the write creates are
+ * checked as creates, not here.
+ */
+async function linkWatched(
+  w: WriteScope,
+  op: RelationOp,
+  parent: Row,
+  hooks: WriteHooks,
+): Promise<void> {
+  const rel = op.rel;
+  const t = rel.target;
+  const origin = nestedOrigin(w, op.path);
+  await runInTransaction(w.ctx, async (tx) => {
+    const wt: WriteScope = { ...w, ctx: tx };
+    const rows: Row[] = [];
+    const linked = linkedTo(rel, parent);
+    if (op.op === 'connect' || op.op === 'set') {
+      for (const where of op.wheres) rows.push(...(await selectRows(wt, t, where, ALL, 'read', 1)));
+    }
+    if (op.op === 'connectOrCreate') {
+      for (const item of op.items)
+        rows.push(...(await selectRows(wt, t, item.where, ALL, 'read', 1)));
+    }
+    if (op.op === 'set') {
+      rows.push(...(await selectRows(wt, t, undefined, linked, 'read')));
+    } else if (op.op === 'disconnect') {
+      for (const where of op.wheres) rows.push(...(await selectRows(wt, t, where, linked, 'read')));
+    }
+    const ids = uniqueIds(tx, t, rows);
+    const fields = [rel.opposite];
+    const state =
+      ids.length > 0 && hooks.beforeUpdate
+        ? await hooks.beforeUpdate(t, ids, fields, tx, origin)
+        : undefined;
+    await runRelationOp(wt, op, parent);
+    if (ids.length > 0 && hooks.afterUpdate) await hooks.afterUpdate(t, ids, tx, state, origin);
+  });
+}
+
+/** The id wheres of `rows`, each row once. */
+function uniqueIds(ctx: QueryContext, model: ModelDef, rows: readonly Row[]): IdWhere[] {
+  const seen = new Set<string>();
+  const out: IdWhere[] = [];
+  for (const r of rows) {
+    const key = JSON.stringify(model.idFields.map((f) => String(r[f])));
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(idWhere(ctx, model, r));
+  }
+  return out;
+}
+
+async function runRelationOp(w: WriteScope, op: RelationOp, parent: Row): Promise<void> {
   const rel = op.rel;
   const scoped = linkedTo(rel, parent);
   const origin = nestedOrigin(w, op.path);

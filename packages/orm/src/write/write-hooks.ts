@@ -59,6 +59,15 @@ export interface WriteHooks {
    */
   watchesUpdate?(model: ModelDef, fields: readonly string[]): boolean;
   /**
+   * Whether a many-to-many link made or removed from the other model's side (`Tag.posts`
+   * connect, disconnect, set, connectOrCreate's connect) is an update of `model`'s rows for
+   * these hooks, writing its relation `field` (`Post.tags`). When true, the existing rows of
+   * `model` the write links or unlinks get `beforeUpdate` (with `fields` `[field]`) and
+   * `afterUpdate` around it, in one transaction. Absent or false: links from the other side
+   * are not updates of these rows (a link from this side always is, see `beforeUpdate`).
+   */
+  watchesLink?(model: ModelDef, field: string): boolean;
+  /**
    * Called before every UPDATE statement of `model` rows the ORM makes (top-level `update`,
    * `updateMany`, `upsert`'s update; nested `update`, `updateMany`, `upsert`; foreign-key
    * updates of nested `connect` / `disconnect` / `set` / `delete`), inside the mutation's

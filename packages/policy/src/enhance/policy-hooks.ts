@@ -23,6 +23,7 @@ import {
   anyUpdateWatched,
   checkAfterUpdate,
   checkBeforeUpdate,
+  watchesLink,
   watchesUpdate,
 } from './update-checks.js';
 import { decideInJs } from './write-ops.js';
@@ -272,6 +273,10 @@ class WatchingRequestHooks extends RequestHooks {
 
   watchesUpdate(model: ModelDef, fields: readonly string[]): boolean {
     return watchesUpdate(model, fields);
+  }
+
+  watchesLink(model: ModelDef, field: string): boolean {
+    return watchesLink(model, field);
   }
 
   beforeUpdate(

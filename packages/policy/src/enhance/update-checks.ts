@@ -2,7 +2,7 @@ import type { ModelDef } from '@warden/schema';
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { QueryContext, UpdateOrigin } from '@warden/orm';
 import { compileFieldPolicyFilter } from '../compile-policy-filter.js';
-import { usesFuture } from '../expr-types.js';
+import { futureFields, usesFuture } from '../expr-types.js';
 import { fieldRules, modelRules } from '../rules.js';
 import type { PolicyRow } from '../types.js';
 import { rejected } from './errors.js';
@@ -15,6 +15,8 @@ interface UpdateRules {
   readonly fields: ReadonlySet<string>;
   /** Some model-level update rule reads `future()`. */
   readonly future: boolean;
+  /** The fields model-level update rules read through `future()`. */
+  readonly futureFields: ReadonlySet<string>;
 }
 
 const rulesOf = new WeakMap<ModelDef, UpdateRules>();
@@ -28,7 +30,10 @@ function updateRules(model: ModelDef): UpdateRules {
       if (allows.length > 0 || denies.length > 0) fields.add(f.name);
     }
     const { allows, denies } = modelRules(model, 'update');
-    rules = { fields, future: [...allows, ...denies].some((r) => usesFuture(r.condition)) };
+    const all = [...allows, ...denies];
+    const read = new Set<string>();
+    for (const r of all) futureFields(r.condition, read);
+    rules = { fields, future: all.some((r) => usesFuture(r.condition)), futureFields: read };
     rulesOf.set(model, rules);
   }
   return rules;
@@ -47,6 +52,18 @@ export function hasPostUpdateRules(model: ModelDef): boolean {
 export function watchesUpdate(model: ModelDef, fields: readonly string[]): boolean {
   const rules = updateRules(model);
   return rules.future || fields.some((f) => rules.fields.has(f));
+}
+
+/**
+ * True when a many-to-many link made from the other side (`Tag.posts` connect) must be
+ * checked as an update of `model`'s rows: a post-update rule reads the relation `field`
+ * (`future().tags?[...]`), or `field` has update rules. Links are then held to the same
+ * post-update rules from both sides; a model whose post-update rules do not mention the
+ * relation is not asked about links made from the other side.
+ */
+export function watchesLink(model: ModelDef, field: string): boolean {
+  const rules = updateRules(model);
+  return rules.futureFields.has(field) || rules.fields.has(field);
 }
 
 /** True when some model of the schema has field-level update rules or post-update rules. */

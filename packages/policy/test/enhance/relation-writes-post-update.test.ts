@@ -29,6 +29,7 @@ model Tag {
   name  String
   posts Post[]
   @@allow('all', true)
+  @@deny('update', future().name == 'frozen')
 }
 `;
 
@@ -57,6 +58,7 @@ describe.each(await testDialects())(
         data: [
           { id: 1, name: 'locked' },
           { id: 2, name: 'open' },
+          { id: 3, name: 'frozen' },
         ],
       });
       await db.post.create({ data: { id: 1, title: 'a', authorId: 1 } });
@@ -95,6 +97,43 @@ describe.each(await testDialects())(
         }),
       ).rejects.toMatchObject({ reason: 'post-update', model: 'Post' });
       expect(await tagsOf(1)).toEqual([]);
+    });
+
+    it("holds links made from the tag's side to the post's rule", async () => {
+      const viaTag = (id: number, posts: unknown) =>
+        asUser().tag.update({ where: { id }, data: { posts } });
+      for (const posts of [
+        { connect: { id: 1 } },
+        { set: [{ id: 1 }] },
+        { connectOrCreate: { where: { id: 1 }, create: { id: 9 } } },
+      ]) {
+        await expect(viaTag(1, posts)).rejects.toMatchObject({
+          code: 'REJECTED_BY_POLICY',
+          reason: 'post-update',
+          model: 'Post',
+          path: 'data.posts.' + Object.keys(posts)[0],
+        });
+      }
+      await expect(
+        asUser().tag.create({ data: { id: 4, name: 'locked', posts: { connect: { id: 1 } } } }),
+      ).rejects.toMatchObject({ reason: 'post-update', model: 'Post' });
+      expect(await tagsOf(1)).toEqual([]);
+      expect(await db.tag.count({ where: { id: 4 } })).toBe(0);
+      // Allowed links, and unlinking the forbidden tag (the post ends up without it).
+      await viaTag(2, { connect: [{ id: 1 }, { id: 2 }] });
+      expect([await tagsOf(1), await tagsOf(2)]).toEqual([[2], [2]]);
+      await db.post.update({ where: { id: 2 }, data: { tags: { connect: { id: 1 } } } });
+      await viaTag(1, { disconnect: { id: 2 } });
+      expect(await tagsOf(2)).toEqual([2]);
+    });
+
+    it('does not ask the other side when its rules do not read the relation', async () => {
+      // Tag's post-update rule reads only its name: linking a frozen tag from a post is fine.
+      await asUser().post.update({ where: { id: 1 }, data: { tags: { connect: { id: 3 } } } });
+      expect(await tagsOf(1)).toEqual([3]);
+      await expect(
+        asUser().tag.update({ where: { id: 3 }, data: { name: 'x' } }),
+      ).resolves.toMatchObject({ name: 'x' });
     });
 
     it('sees posts created or connected under a user (rows of another table)', async () => {
