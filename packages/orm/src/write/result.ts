@@ -9,6 +9,7 @@ import { readBack, readBackMany } from '../read/read-back.js';
 import { resolveSelection } from '../shape/selection.js';
 import type { ValidationSite } from '../validate/args.js';
 import type { Row } from './statement.js';
+import { rowKey } from './row-key.js';
 
 /**
  * How a mutation's returned rows become its result. `direct`: the selection is only scalars
@@ -153,11 +154,10 @@ export async function shapeMany(
   if (found.length !== rows.length && ctx.hooks) throw cannotReadBack(model, 'mutation');
   // Match read-back rows to the written ones by id, so results keep the written order.
   const ids = model.idFields;
-  const keyOf = (o: Record<string, unknown>): string => ids.map((f) => String(o[f])).join('\0');
-  const byKey = new Map(found.map((r) => [keyOf(r), r]));
+  const byKey = new Map(found.map((r) => [rowKey(model, r), r]));
   return wheres.map((w) => {
     const v = ids.length === 1 ? w : (Object.values(w)[0] as Record<string, unknown>);
-    const r = byKey.get(keyOf(v));
+    const r = byKey.get(rowKey(model, v));
     if (!r || added.length === 0) return r;
     const out: Record<string, unknown> = {};
     for (const k of Object.keys(r)) if (!added.includes(k)) out[k] = r[k];

@@ -12,23 +12,6 @@ export function idWhere(model: ModelDef, row: PolicyRow): Record<string, unknown
   return where;
 }
 
-/** A row's ids as one string; `undefined` when one is missing (masked by a field read rule). */
-export function idKey(model: ModelDef, row: PolicyRow): string | undefined {
-  let key = '';
-  for (const f of model.idFields) {
-    const v = row[f];
-    if (v === null || v === undefined) return undefined;
-    const part =
-      v instanceof Date
-        ? `d${v.getTime()}`
-        : v instanceof Uint8Array
-          ? `y${v.join(',')}`
-          : `${typeof v}:${String(v)}`;
-    key += `${part.length}:${part}`;
-  }
-  return key;
-}
-
 export function idSelect(model: ModelDef): Record<string, true> {
   return Object.fromEntries(model.idFields.map((id) => [id, true]));
 }

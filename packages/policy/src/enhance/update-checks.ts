@@ -1,13 +1,13 @@
 import type { ModelDef } from '@warden/schema';
 import { sql, type Expression, type SqlBool } from 'kysely';
-import type { QueryContext, UpdateOrigin } from '@warden/orm';
+import { rowKey, type QueryContext, type UpdateOrigin } from '@warden/orm';
 import { compileFieldPolicyFilter } from '../compile-policy-filter.js';
 import { futureFields, usesFuture } from '../expr-types.js';
 import { fieldRules, modelRules } from '../rules.js';
 import type { PolicyRow } from '../types.js';
 import { rejected } from './errors.js';
 import type { PolicySession } from './policy-hooks.js';
-import { countPassing, idKey, postUpdatePasses, rawRows } from './sql-checks.js';
+import { countPassing, postUpdatePasses, rawRows } from './sql-checks.js';
 
 /** What of a model's update rules the ORM's update hooks must enforce. */
 interface UpdateRules {
@@ -154,7 +154,7 @@ export async function checkBeforeUpdate(
   const pre = new Map<string, Record<string, unknown>>();
   rows.forEach((row, k) => {
     const s = stored[k];
-    const key = idKey(model, row);
+    const key = rowKey(model, row);
     if (s && key !== undefined) pre.set(key, s);
   });
   return { pre };
@@ -180,7 +180,7 @@ export async function checkAfterUpdate(
   let unknownPre = false;
   for (const where of ids) {
     const after = idRow(model, where);
-    const key = idKey(model, after);
+    const key = rowKey(model, after);
     let pre = key === undefined ? undefined : snapshot?.pre.get(key);
     // A one-row update that changed the id: the one row snapshotted is this row.
     if (!pre && ids.length === 1 && snapshot?.pre.size === 1) pre = [...snapshot.pre.values()][0];

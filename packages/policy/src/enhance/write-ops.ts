@@ -1,6 +1,6 @@
 import type { ModelDef, SchemaDef } from '@warden/schema';
 import { WardenError, isWardenError } from '@warden/schema';
-import { writeWasKept, type QueryContext } from '@warden/orm';
+import { rowKey, writeWasKept, type QueryContext } from '@warden/orm';
 import { evaluateRule } from '../evaluate/reference-evaluator.js';
 import { compilePolicyFilter } from '../compile-policy-filter.js';
 import { modelRules } from '../rules.js';
@@ -8,7 +8,7 @@ import type { PolicyRow } from '../types.js';
 import { notFound, rejected } from './errors.js';
 import { policyHooks, type PolicySession } from './policy-hooks.js';
 import { runTx } from './run-tx.js';
-import { idKey, idSelect, idWhere, rowPasses } from './sql-checks.js';
+import { idSelect, idWhere, rowPasses } from './sql-checks.js';
 import { watchesUpdate } from './update-checks.js';
 
 /** A delegate method of the underlying (hooked) client: returns a lazy `WardenPromise`. */
@@ -337,13 +337,13 @@ async function readBackMany(
     }).runIn(as(site, ctx, undefined))) as Record<string, unknown>[];
     const byKey = new Map<string, Record<string, unknown>>();
     for (const row of found) {
-      const key = idKey(model, row);
+      const key = rowKey(model, row);
       // An id the user may not read: the rows cannot be matched, read them one by one.
       if (key === undefined) return readEach(site, ctx, written, args);
       byKey.set(key, row);
     }
     for (const ids of chunk) {
-      const row = byKey.get(idKey(model, ids)!);
+      const row = byKey.get(rowKey(model, ids)!);
       if (row) for (const f of strip) delete row[f];
       out.push(row ?? null);
     }
@@ -518,8 +518,8 @@ function inOrderOf(
   targets: readonly PolicyRow[],
   rows: readonly PolicyRow[],
 ): PolicyRow[] {
-  const at = new Map(targets.map((t, i) => [idKey(model, t), i]));
-  const place = (r: PolicyRow) => at.get(idKey(model, r)) ?? targets.length;
+  const at = new Map(targets.map((t, i) => [rowKey(model, t), i]));
+  const place = (r: PolicyRow) => at.get(rowKey(model, r)) ?? targets.length;
   return [...rows].sort((a, b) => place(a) - place(b));
 }
 
