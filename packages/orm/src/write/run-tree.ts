@@ -212,9 +212,13 @@ export async function insertMany(
     g.push(values);
   }
   const hooks = writeHooks(w.ctx);
-  if (hooks?.beforeCreate)
+  if (hooks?.beforeCreateMany) {
+    const rows = plans.map((p) => ({ data: p.api, columns: { ...p.values, ...fixed } }));
+    await hooks.beforeCreateMany(model, rows, w.ctx);
+  } else if (hooks?.beforeCreate) {
     for (const p of plans)
       await hooks.beforeCreate(model, { data: p.api, columns: { ...p.values, ...fixed } }, w.ctx);
+  }
   const rows: Row[] = [];
   let count = 0;
   const maxParams = w.ctx.provider === 'sqlite' ? 30000 : 60000;

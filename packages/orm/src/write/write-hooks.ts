@@ -52,6 +52,19 @@ export interface WriteHooks {
     ctx: QueryContext,
   ): void | Promise<void>;
   /**
+   * Called once before a multi-row insert (`createMany`, `createManyAndReturn`, nested
+   * `createMany`) with all its rows, instead of `beforeCreate` per row, so checks that need a
+   * query can take the rows together. Throw to refuse: nothing is inserted.
+   */
+  beforeCreateMany?(
+    model: ModelDef,
+    rows: readonly {
+      readonly data: Readonly<Record<string, unknown>>;
+      readonly columns: Readonly<Record<string, unknown>>;
+    }[],
+    ctx: QueryContext,
+  ): void | Promise<void>;
+  /**
    * Which UPDATE statements `beforeUpdate` / `afterUpdate` need to see: one of `model` rows
    * writing `fields` (as `beforeUpdate` gets them). Absent: all of them. A declined update runs
    * exactly as on the plain client (one-statement paths, no id lookup, no transaction of its

@@ -18,7 +18,7 @@ import type { AuthParam } from '../compile/compile-context.js';
 import type { PolicyUser } from '../types.js';
 import { userShapeKey } from '../user-shape.js';
 import { rejected } from './errors.js';
-import { virtualRowPasses } from './sql-checks.js';
+import { virtualRowsPass } from './sql-checks.js';
 import {
   anyUpdateWatched,
   checkAfterUpdate,
@@ -252,12 +252,12 @@ class RequestHooks implements QueryHooks, WriteHooks {
     return authValue(this.session.user, path);
   }
 
-  beforeCreate(
-    model: ModelDef,
-    row: Parameters<NonNullable<WriteHooks['beforeCreate']>>[1],
-    ctx: QueryContext,
-  ): Promise<void> {
-    return checkCreateInput(this.session, model, row, ctx);
+  beforeCreate(model: ModelDef, row: CreateRow, ctx: QueryContext): Promise<void> {
+    return checkCreateInput(this.session, model, [row], ctx);
+  }
+
+  beforeCreateMany(model: ModelDef, rows: readonly CreateRow[], ctx: QueryContext): Promise<void> {
+    return checkCreateInput(this.session, model, rows, ctx);
   }
 }
 
@@ -300,28 +300,32 @@ class WatchingRequestHooks extends RequestHooks {
   }
 }
 
+type CreateRow = Parameters<NonNullable<WriteHooks['beforeCreate']>>[1];
+
 /**
- * Every insert the ORM makes (nested ones included) is checked against the create rule
- * before it runs: refused when the rule folds to false or, decided on the input, is false.
- * Rules that need related rows are checked after the insert by the top-level create.
+ * Every insert the ORM makes (nested ones and the rows of a multi-row insert included) is
+ * checked against the create rule before it runs: refused when the rule folds to false or,
+ * decided on the input, is false. Rows the input does not decide (the rule reads related
+ * rows) are checked together, a hundred rows per query, not one query per row.
  */
 async function checkCreateInput(
   session: PolicySession,
   model: ModelDef,
-  row: {
-    readonly data: Readonly<Record<string, unknown>>;
-    readonly columns: Readonly<Record<string, unknown>>;
-  },
+  rows: readonly CreateRow[],
   ctx: QueryContext,
 ): Promise<void> {
   const filter = session.filter(ctx.provider, model.name, 'create', 't');
-  if (filter === true) return;
+  if (filter === true || rows.length === 0) return;
   if (filter === false) throw rejected(model.name, 'create');
-  const inJs = decideInJs(session.schema, model, session.user, { ...row.columns, ...row.data });
-  if (inJs === true) return;
+  const undecided: Readonly<Record<string, unknown>>[] = [];
+  for (const row of rows) {
+    const inJs = decideInJs(session.schema, model, session.user, { ...row.columns, ...row.data });
+    if (inJs === false) throw rejected(model.name, 'create');
+    if (inJs !== true) undecided.push(row.columns);
+  }
   if (
-    inJs === false ||
-    !(await virtualRowPasses(ctx, session.schema, model, session.user, row.columns))
+    undecided.length > 0 &&
+    !(await virtualRowsPass(ctx, session.schema, model, session.user, undecided))
   ) {
     throw rejected(model.name, 'create');
   }

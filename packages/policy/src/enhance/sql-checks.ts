@@ -191,16 +191,20 @@ function virtualColumns(
   return sql.join(columns);
 }
 
+/** Rows per create-rule query (SQLite allows 500 terms in a UNION ALL). */
+const CREATE_CHUNK = 100;
+
 /**
- * The create rule on a row about to be inserted: its encoded column values (by field name)
- * become a one-row derived table; relation reads go to the real tables.
+ * The create rule on rows about to be inserted: their encoded column values (by field name)
+ * become a derived table, `CREATE_CHUNK` rows per query; relation reads go to the real tables.
+ * True when every row passes.
  */
-export async function virtualRowPasses(
+export async function virtualRowsPass(
   ctx: QueryContext,
   schema: SchemaDef,
   model: ModelDef,
   user: PolicyUser,
-  columns: Readonly<Record<string, unknown>>,
+  rows: readonly Readonly<Record<string, unknown>>[],
 ): Promise<boolean> {
   const filter = compilePolicyFilter(schema, model.name, 'create', {
     dialect: ctx.provider,
@@ -208,9 +212,18 @@ export async function virtualRowPasses(
     user,
   });
   if (typeof filter === 'boolean') return filter;
-  const row = virtualColumns(ctx, model, (field) => columns[field.name] ?? null);
-  const { rows } = await sql`select 1 as "ok" from (select ${row}) as t where ${filter}`.execute(
-    ctx.kysely,
-  );
-  return rows.length > 0;
+  for (let i = 0; i < rows.length; i += CREATE_CHUNK) {
+    const chunk = rows.slice(i, i + CREATE_CHUNK);
+    const table = sql.join(
+      chunk.map(
+        (columns) => sql`select ${virtualColumns(ctx, model, (f) => columns[f.name] ?? null)}`,
+      ),
+      sql` union all `,
+    );
+    const { rows: out } = await sql<{
+      n: number | string | bigint;
+    }>`select count(*) as "n" from (${table}) as t where ${filter}`.execute(ctx.kysely);
+    if (Number(out[0]?.n ?? 0) < chunk.length) return false;
+  }
+  return true;
 }
