@@ -35,7 +35,8 @@ export function buildFieldFilter(
   if (value === null) return sql<boolean>`${column} is null`;
   if (field.list) return buildListFilter(scope, field, column, value, path);
   if (field.type === 'Json') return buildJsonFilter(scope, field, column, value, path);
-  if (!isFilterObject(value)) return equals(scope, field, column, path, inheritedInsensitive);
+  if (!isFilterObject(value))
+    return equals(scope, field, column, path, inheritedInsensitive, value);
   let insensitive = inheritedInsensitive;
   if (value.mode !== undefined) {
     const mode = expectOneOf(scope.site, [...path, 'mode'], value.mode, ['default', 'insensitive']);
@@ -51,13 +52,15 @@ export function buildFieldFilter(
     const p = [...path, op];
     if (op === 'equals') {
       preds.push(
-        v === null ? sql<boolean>`${column} is null` : equals(scope, field, column, p, insensitive),
+        v === null
+          ? sql<boolean>`${column} is null`
+          : equals(scope, field, column, p, insensitive, v),
       );
     } else if (op === 'not') {
       if (v === null) preds.push(sql<boolean>`${column} is not null`);
       else if (isFilterObject(v))
         preds.push(not(buildFieldFilter(scope, model, field, column, v, p, insensitive)));
-      else preds.push(not(equals(scope, field, column, p, insensitive)));
+      else preds.push(not(equals(scope, field, column, p, insensitive, v)));
     } else if (op === 'in' || op === 'notIn') {
       if (!Array.isArray(v))
         throw invalidInput(p, `expected an array, got ${describeType(v)}`, scope.site);
@@ -113,13 +116,24 @@ function operand(
   return insensitive ? scope.ctx.dialect.foldCase(v) : sql`${v}`;
 }
 
+/**
+ * `column = value`. A Boolean is written into the SQL as a literal (booleans are part of a
+ * plan's shape, see `shapeKey`): SQLite then propagates the constant into the rest of the
+ * WHERE, so `published = 1 and (published = 1 or author_id = ?)`, the policy rule added to a
+ * filter on `published`, costs barely more than the filter alone, where a bound value cost 10%.
+ */
 function equals(
   scope: BuildScope,
   field: FieldDef,
   column: RawBuilder<unknown>,
   path: ArgPath,
   insensitive: boolean,
+  value: unknown,
 ): Pred {
+  if (field.type === 'Boolean' && typeof value === 'boolean') {
+    const d = scope.ctx.dialect;
+    return sql<boolean>`${column} = ${value ? d.trueLiteral : d.falseLiteral}`;
+  }
   const lhs = insensitive ? scope.ctx.dialect.foldCase(column) : column;
   return sql<boolean>`${lhs} = ${operand(scope, field, path, insensitive)}`;
 }

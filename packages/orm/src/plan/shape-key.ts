@@ -89,7 +89,8 @@ function data(v: unknown): string {
     case 'number':
       return 'n';
     case 'boolean':
-      return 'b';
+      // Part of the shape: an equality on a Boolean field is inlined (see field-filter.ts).
+      return v ? 'T' : 'F';
     case 'bigint':
       return 'i';
     case 'undefined':
