@@ -25,16 +25,20 @@ export function medianOf(xs: number[]): number {
  * gave each variant its own subsequence of arguments, and a fixed order made one variant always
  * follow the raw driver's connection; both skewed the medians by 10-25% on the page query.)
  */
+/** The most warm-up rounds `measureAll` makes (a case that uses up rows must provide them). */
+export const WARM_ROUNDS = 5000;
+
 export async function measureAll<A>(
   variants: readonly ((arg: A) => unknown)[],
   pick: () => A,
   n: number,
+  maxWarm = WARM_ROUNDS,
 ): Promise<number[]> {
   // Warm up until the JIT has settled: 200 rounds was too few for the longer code paths (the
   // enhanced client's findUnique measured 1.26x the plain one after 200 rounds, 1.07x in a
-  // steady loop), so up to 5000 rounds, stopping after two seconds for slow statements.
+  // steady loop), so up to WARM_ROUNDS rounds, stopping after two seconds for slow statements.
   const warmEnd = performance.now() + 2000;
-  for (let i = 0; i < 5000 && (i < 200 || performance.now() < warmEnd); i++) {
+  for (let i = 0; i < maxWarm && (i < 200 || performance.now() < warmEnd); i++) {
     const arg = pick();
     for (const v of variants) await v(arg);
   }
@@ -65,8 +69,9 @@ export async function compare<A>(
   raw: (arg: A) => unknown,
   pick: () => A,
   n: number,
+  maxWarm = WARM_ROUNDS,
 ): Promise<{ orm: number; raw: number }> {
-  const [o, r] = await measureAll([orm, raw], pick, n);
+  const [o, r] = await measureAll([orm, raw], pick, n, maxWarm);
   return { orm: o!, raw: r! };
 }
 

@@ -92,12 +92,14 @@ async function benchDialect(dialect: TestDialect): Promise<void> {
     }
     // Each side deletes its own rows: the argument only counts rounds.
     const dn = Math.max(30, Math.round(400 * scale));
-    const delIds = await ormOps.freshIds(db, 2 * (Math.min(200, dn) + dn) + 10);
+    const warm = 1000;
+    const delIds = await ormOps.freshIds(db, 2 * (warm + dn) + 10);
     const res = await compare(
       () => ormOps.delete(db, delIds.pop()!),
       () => raw.delete(delIds.pop()!),
       none,
       dn,
+      warm,
     );
     rows.push({ db: dialect, op: 'delete', kind: 'point', ...res });
     await raw.close();
