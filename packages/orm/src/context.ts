@@ -25,12 +25,18 @@ export type FieldUse = 'select' | 'filter';
  * `alias` (the SQL alias of the model's table in the statement being built).
  */
 export interface QueryHooks {
-  /** Extra predicate ANDed into every place that selects rows of `model`. */
+  /**
+   * Extra predicate ANDed into every place that selects rows of `model`. `fixed`: Boolean
+   * fields the caller's `where` (which the predicate is ANDed with) fixes for every row it
+   * selects, which the hook may treat as constants (`{ published: true }` makes a rule
+   * `published || author == auth()` true); it is part of the plan's shape.
+   */
   rowFilter?(
     model: ModelDef,
     operation: RowOperation,
     alias: string,
     ctx: QueryContext,
+    fixed?: Readonly<Record<string, boolean>>,
   ): Expression<SqlBool> | boolean;
   /** Field-level read mask: an unreadable field reads as `null` (see `FieldUse`). */
   fieldReadable?(

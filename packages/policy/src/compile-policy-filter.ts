@@ -28,6 +28,11 @@ export interface PolicyFilterOptions {
   readonly authParam?: AuthParam;
   /** Compile an update filter for use before the update (see `CompileContext.preUpdate`). */
   readonly preUpdate?: boolean;
+  /**
+   * Boolean fields of the row fixed by the caller's `where` the filter is ANDed with: they
+   * read as constants in the model's rules (see `fixFields`).
+   */
+  readonly fixed?: Readonly<Record<string, boolean>>;
 }
 
 function context(
@@ -81,7 +86,7 @@ export function compilePolicyFilter(
   options: PolicyFilterOptions,
 ): PolicyFilter {
   const { ctx, ref, future } = context(schema, model, operation, options);
-  return finish(permittedCond(ctx, model, operation, ref, future));
+  return finish(permittedCond(ctx, model, operation, ref, future, options.fixed));
 }
 
 /**

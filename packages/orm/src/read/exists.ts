@@ -16,7 +16,7 @@ export function exists(ctx: QueryContext, model: ModelDef, args: unknown): Maybe
     const alias = scope.nextAlias();
     const filter = withRule(
       ctx,
-      rowFilter(ctx, model, 'read', alias),
+      rowFilter(ctx, model, 'read', alias, a.where),
       a.where === undefined ? true : buildWhere(scope, model, alias, a.where, ['where']),
     );
     if (filter === false) return { query: null, finish: () => false };

@@ -27,7 +27,7 @@ export function findUnique(
     const sel = resolveSelection(scope, model, a, []);
     const filter = withRule(
       ctx,
-      rowFilter(ctx, model, 'read', alias),
+      rowFilter(ctx, model, 'read', alias, a.where),
       buildWhere(scope, model, alias, a.where, ['where']),
     );
     if (filter === false) return { query: null, finish: () => null };

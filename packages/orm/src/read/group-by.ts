@@ -222,7 +222,7 @@ export function groupBy(ctx: QueryContext, model: ModelDef, args: unknown): Mayb
     const { by, from } = groupSource(ctx, model, alias, byFields);
     const where = withRule(
       ctx,
-      rowFilter(ctx, model, 'read', alias),
+      rowFilter(ctx, model, 'read', alias, a.where),
       a.where === undefined ? true : buildWhere(scope, model, alias, a.where, ['where']),
     );
     if (where === false) return { query: null, finish: () => [] };

@@ -46,7 +46,7 @@ export function buildRowSource(
     link ? link.on : true,
     withRule(
       scope.ctx,
-      rowFilter(scope.ctx, model, 'read', alias),
+      rowFilter(scope.ctx, model, 'read', alias, args.where),
       args.where === undefined
         ? true
         : buildWhere(scope, model, alias, args.where, [...path, 'where']),

@@ -10,6 +10,7 @@ import { compileCall } from './compile-functions.js';
 import type { CompileContext, RowRef, Val } from './compile-context.js';
 import { columnRef, param, toDbValue } from './db-values.js';
 import { relationChain } from './relation-chain.js';
+import { fixFields } from './fixed-fields.js';
 import {
   FALSE,
   TRUE,
@@ -37,9 +38,11 @@ export function permittedCond(
   operation: PolicyOperation,
   ref: RowRef,
   futureRef: RowRef = ref,
+  fixed?: Readonly<Record<string, boolean>>,
 ): Cond {
   const { allows, denies } = modelRules(requireModel(ctx.schema, model), operation);
   if (allows.length === 0) return false;
+  const cond = (e: Expr): Expr => (fixed ? fixFields(e, model, fixed) : e);
   const inner: CompileContext = {
     ...ctx,
     model,
@@ -48,9 +51,9 @@ export function permittedCond(
     futureRef,
     scope: ref,
   };
-  const denied = denies.map((d) => compileBool(d.condition, inner).f);
+  const denied = denies.map((d) => compileBool(cond(d.condition), inner).f);
   if (denied.includes(false)) return false;
-  return and(or(...allows.map((a) => compileBool(a.condition, inner).t)), ...denied);
+  return and(or(...allows.map((a) => compileBool(cond(a.condition), inner).t)), ...denied);
 }
 
 /** Compiles a condition to its TRUE / FALSE parts (see `TriCond`). */

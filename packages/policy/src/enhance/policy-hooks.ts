@@ -77,6 +77,7 @@ export interface PolicySession {
     operation: PolicyOperation,
     alias: string,
     variant?: 'pre-update',
+    fixed?: Readonly<Record<string, boolean>>,
   ): PolicyFilter;
 }
 
@@ -101,10 +102,10 @@ function shapeEntry(schema: SchemaDef, shape: string, user: PolicyUser): ShapeEn
   if (!byShape) entries.set(schema, (byShape = new Map()));
   let entry = byShape.get(shape);
   if (entry) return entry;
-  const filter: PolicySession['filter'] = (provider, model, operation, alias, variant) =>
+  const filter: PolicySession['filter'] = (provider, model, operation, alias, variant, fixed) =>
     cached(
       schema,
-      `${shape}\0${provider}\0${model}\0${operation}\0${alias}\0${variant ?? ''}`,
+      `${shape}\0${provider}\0${model}\0${operation}\0${alias}\0${variant ?? ''}${fixed ? `\0${fixedKey(fixed)}` : ''}`,
       () =>
         compilePolicyFilter(schema, model, operation, {
           dialect: provider,
@@ -112,12 +113,21 @@ function shapeEntry(schema: SchemaDef, shape: string, user: PolicyUser): ShapeEn
           user,
           authParam,
           preUpdate: variant === 'pre-update',
+          ...(fixed ? { fixed } : {}),
         }),
     );
   entry = { filter, hooks: new Map() };
   if (byShape.size >= MAX_CACHED) byShape.delete(byShape.keys().next().value!);
   byShape.set(shape, entry);
   return entry;
+}
+
+/** `{ published: true, draft: false }` -> `draft=F,published=T` (order-independent). */
+function fixedKey(fixed: Readonly<Record<string, boolean>>): string {
+  return Object.keys(fixed)
+    .sort()
+    .map((k) => `${k}=${fixed[k] ? 'T' : 'F'}`)
+    .join(',');
 }
 
 export function policySession(schema: SchemaDef, user: PolicyUser): PolicySession {
@@ -142,14 +152,16 @@ function sharedHooks(session: PolicySession, readAs: ReadAs | undefined): Shared
       }),
     );
   hooks = {
-    rowFilter: (model: ModelDef, operation, alias, ctx: QueryContext): Filter => {
+    // `fixed`: Boolean fields the caller's `where` fixes (see QueryHooks.rowFilter); the rules
+    // read them as constants, which often folds the filter away.
+    rowFilter: (model: ModelDef, operation, alias, ctx: QueryContext, fixed): Filter => {
       if (readAs && operation === 'read' && model.name === readAs.model) {
         if (readAs.operation === 'none') return true;
         const variant = readAs.operation === 'update' ? 'pre-update' : undefined;
-        return filter(ctx.provider, model.name, readAs.operation, alias, variant);
+        return filter(ctx.provider, model.name, readAs.operation, alias, variant, fixed);
       }
       const variant = operation === 'update' ? 'pre-update' : undefined;
-      return filter(ctx.provider, model.name, operation, alias, variant);
+      return filter(ctx.provider, model.name, operation, alias, variant, fixed);
     },
     // Ids address rows, so filters see them as stored (the row rules decide which rows are
     // seen); a read rule on an id masks its value in results only. The policy layer's own
