@@ -81,66 +81,41 @@ export function isRowIndependent(expr: Expr, scopeIsRow = true): boolean {
   }
 }
 
-/** True when the expression mentions `future()`. */
-export function usesFuture(expr: Expr): boolean {
+/** The direct sub-expressions of `expr`, for walks that treat every kind alike. */
+export function subExprs(expr: Expr): readonly Expr[] {
   switch (expr.kind) {
-    case 'future':
-      return true;
     case 'member':
-      return usesFuture(expr.object);
+      return [expr.object];
     case 'array':
-      return expr.items.some(usesFuture);
+      return expr.items;
     case 'unary':
-      return usesFuture(expr.operand);
+      return [expr.operand];
     case 'binary':
-      return usesFuture(expr.left) || usesFuture(expr.right);
+      return [expr.left, expr.right];
     case 'collection':
-      return usesFuture(expr.collection) || usesFuture(expr.predicate);
+      return [expr.collection, expr.predicate];
     case 'call':
-      return expr.args.some(usesFuture);
+      return expr.args;
     case 'auth':
     case 'enum':
     case 'field':
+    case 'future':
     case 'literal':
     case 'null':
     case 'this':
-      return false;
+      return [];
   }
+}
+
+/** True when the expression mentions `future()`. */
+export function usesFuture(expr: Expr): boolean {
+  return expr.kind === 'future' || subExprs(expr).some(usesFuture);
 }
 
 /** Adds to `out` the fields `expr` reads through `future()` (`future().tags` -> `tags`). */
 export function futureFields(expr: Expr, out: Set<string>): Set<string> {
-  switch (expr.kind) {
-    case 'member':
-      if (expr.object.kind === 'future') out.add(expr.name);
-      else futureFields(expr.object, out);
-      break;
-    case 'array':
-      for (const e of expr.items) futureFields(e, out);
-      break;
-    case 'unary':
-      futureFields(expr.operand, out);
-      break;
-    case 'binary':
-      futureFields(expr.left, out);
-      futureFields(expr.right, out);
-      break;
-    case 'collection':
-      futureFields(expr.collection, out);
-      futureFields(expr.predicate, out);
-      break;
-    case 'call':
-      for (const e of expr.args) futureFields(e, out);
-      break;
-    case 'auth':
-    case 'enum':
-    case 'field':
-    case 'future':
-    case 'literal':
-    case 'null':
-    case 'this':
-      break;
-  }
+  if (expr.kind === 'member' && expr.object.kind === 'future') out.add(expr.name);
+  else for (const e of subExprs(expr)) futureFields(e, out);
   return out;
 }
 
