@@ -11,6 +11,7 @@ import { andAll, not } from './predicate.js';
 import { buildListFilter } from './list-filter.js';
 import { buildJsonFilter } from './json-filter.js';
 import { buildStringMatch, STRING_MATCHES } from './string-filter.js';
+import { listBucket } from '../plan/shape-key.js';
 
 const COMPARISONS = { lt: '<', lte: '<=', gt: '>', gte: '>=' } as const;
 
@@ -68,7 +69,9 @@ export function buildFieldFilter(
         preds.push(op === 'notIn');
         continue;
       }
-      const items = v.map((_, i) => operand(scope, field, [...p, i], insensitive));
+      const items = Array.from({ length: listBucket(v.length) }, (_, i) =>
+        listOperand(scope, field, p, i, insensitive),
+      );
       const lhs = insensitive ? scope.ctx.dialect.foldCase(column) : column;
       const list = sql<boolean>`${lhs} in (${sql.join(items)})`;
       preds.push(op === 'in' ? list : not(list));
@@ -122,6 +125,28 @@ function operand(
  * WHERE, so `published = 1 and (published = 1 or author_id = ?)`, the policy rule added to a
  * filter on `published`, costs barely more than the filter alone, where a bound value cost 10%.
  */
+/**
+ * Placeholder `i` of the `in` list at `path`, padded to `listBucket` placeholders: past the
+ * list's end it repeats the last value (the plan serves every length of the bucket).
+ */
+function listOperand(
+  scope: BuildScope,
+  field: FieldDef,
+  path: ArgPath,
+  i: number,
+  insensitive: boolean,
+): RawBuilder<unknown> {
+  const v = scope.param(path, (list) => {
+    const items = list as unknown[];
+    const at = Math.min(i, items.length - 1);
+    const x = items[at];
+    const p = [...path, at];
+    if (x === null) throw invalidInput(p, `expected ${field.type}, got null`, scope.site);
+    return encodeValue(scope.ctx, field, x, p, scope.site);
+  });
+  return insensitive ? scope.ctx.dialect.foldCase(v) : sql`${v}`;
+}
+
 function equals(
   scope: BuildScope,
   field: FieldDef,

@@ -6,6 +6,30 @@ const DATA_KEYS = new Set(['where', 'cursor', 'having']);
 /** Keys inside data that still decide the SQL text, so their values are part of the shape. */
 const STRUCT_IN_DATA = new Set(['mode', 'path', 'isEmpty']);
 
+/** Filters whose list's length is part of the SQL, as a bucket (see `listBucket`). */
+const LIST_OPS = new Set(['in', 'notIn']);
+
+/**
+ * How many placeholders an `in` / `notIn` list of `n` values gets: the next power of two up to
+ * 1024 (0, 1, 2, 4, 8, ...), then the next multiple of 1024, and exactly `n` past 16384 (so the
+ * padding never pushes a list over SQLite's 32766 parameters). The list is padded by repeating
+ * its last value, which changes nothing in `IN` or `NOT IN`. Without it every distinct length
+ * was a plan and, on PostgreSQL, a prepared statement of its own: ids from a page of 17 rows,
+ * then 18, and so on. Now a shape has at most a few dozen.
+ *
+ * @example
+ * ```ts
+ * listBucket(3); // 4
+ * listBucket(1500); // 2048
+ * ```
+ */
+export function listBucket(n: number): number {
+  if (n <= 2) return n;
+  if (n <= 1024) return 2 ** Math.ceil(Math.log2(n));
+  if (n <= 16384) return Math.ceil(n / 1024) * 1024;
+  return n;
+}
+
 /** Pages of a list up to this one get statements of their own (see `literalSkip`). */
 const LITERAL_PAGES = 10;
 
@@ -117,7 +141,12 @@ function data(v: unknown): string {
     if (!Object.hasOwn(v, k)) continue;
     const val = v[k];
     if (val === undefined) continue;
-    out += `${k.length}:${k}=${STRUCT_IN_DATA.has(k) ? struct(val) : data(val)};`;
+    const shape = STRUCT_IN_DATA.has(k)
+      ? struct(val)
+      : LIST_OPS.has(k) && Array.isArray(val)
+        ? `[in${listBucket(val.length)}]`
+        : data(val);
+    out += `${k.length}:${k}=${shape};`;
   }
   return out + '}';
 }
