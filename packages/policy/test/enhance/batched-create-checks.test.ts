@@ -1,7 +1,7 @@
 import { testDialects } from '@warden/test-kit';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { enhance } from '../../src/index.js';
-import { openOrmDb, schemaFromText, type OrmTestDb } from '../helpers/orm-db.js';
+import { ormTestDb } from '../helpers/orm-db.js';
 
 // A create rule that reads a related row cannot be decided on the input: the rows of a
 // multi-row insert are checked together, a hundred per query, not one query per row.
@@ -26,20 +26,12 @@ model Post {
 const ROWS = 250; // three chunks
 
 describe.each(await testDialects())('create checks over many rows on %s', (dialect) => {
-  let t: OrmTestDb;
   let db: any;
-  const statements: string[] = [];
   const asUser = () => enhance(db, { user: { id: 1 } });
   const posts = (authorOf: (i: number) => number) =>
     Array.from({ length: ROWS }, (_, i) => ({ id: i + 1, title: `p${i}`, authorId: authorOf(i) }));
 
-  beforeAll(async () => {
-    t = await openOrmDb(dialect, await schemaFromText(text, dialect), {
-      log: (e) => statements.push(e.sql),
-    });
-    db = t.db;
-  });
-  afterAll(() => t.close());
+  const statements = ormTestDb(dialect, text, (opened) => (db = opened), { logSql: true });
   beforeEach(async () => {
     await db.post.deleteMany({});
     await db.user.deleteMany({});

@@ -1,7 +1,7 @@
 import { testDialects } from '@warden/test-kit';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { enhance } from '../../src/index.js';
-import { openOrmDb, schemaFromText, type OrmTestDb } from '../helpers/orm-db.js';
+import { ormTestDb } from '../helpers/orm-db.js';
 
 // Field-level update rules and post-update (future()) rules on an update of many rows are
 // checked a chunk of rows per statement (200), not one statement per row or per field.
@@ -19,22 +19,14 @@ model Item {
 const ROWS = 450; // three chunks
 
 describe.each(await testDialects())('update checks over many rows on %s', (dialect) => {
-  let t: OrmTestDb;
   let db: any;
-  const statements: string[] = [];
   const asUser = () => enhance(db, { user: { id: 1 } });
   const levels = async () =>
     (await db.item.findMany({ orderBy: { id: 'asc' }, select: { level: true } })).map(
       (r: { level: number }) => r.level,
     );
 
-  beforeAll(async () => {
-    t = await openOrmDb(dialect, await schemaFromText(text, dialect), {
-      log: (e) => statements.push(e.sql),
-    });
-    db = t.db;
-  });
-  afterAll(() => t.close());
+  const statements = ormTestDb(dialect, text, (opened) => (db = opened), { logSql: true });
   beforeEach(async () => {
     await db.item.deleteMany({});
     await db.item.createMany({

@@ -1,7 +1,7 @@
 import { testDialects } from '@warden/test-kit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { enhance } from '../../src/index.js';
-import { openOrmDb, schemaFromText, type OrmTestDb } from '../helpers/orm-db.js';
+import { ormTestDb } from '../helpers/orm-db.js';
 
 // Arguments see a field as the caller reads it: where a field-level read rule hides a value,
 // filters, ordering, grouping, distinct and aggregates see NULL, so none of them can be used
@@ -28,22 +28,20 @@ model Post {
 `;
 
 describe.each(await testDialects())('filters on hidden fields on %s', (dialect) => {
-  let t: OrmTestDb;
   let db: any;
   const as = (id: number) => enhance(db, { user: { id } });
   const ids = (rows: { id: number }[]) => rows.map((r) => r.id);
 
-  beforeAll(async () => {
-    t = await openOrmDb(dialect, await schemaFromText(text, dialect));
-    db = t.db;
-    await db.user.createMany({
+  ormTestDb(dialect, text, async (opened) => {
+    db = opened;
+    await opened.user.createMany({
       data: [
         { id: 1, name: 'a', email: 'a@x', salary: 200, team: 't' },
         { id: 2, name: 'b', email: 'b@x', salary: 300, team: 't' },
         { id: 3, name: 'c', email: 'c@x', salary: 100, team: 'u' },
       ],
     });
-    await db.post.createMany({
+    await opened.post.createMany({
       data: [
         { id: 1, rank: 10, authorId: 2 },
         { id: 2, rank: 20, authorId: 3, secret: true },
@@ -51,7 +49,6 @@ describe.each(await testDialects())('filters on hidden fields on %s', (dialect) 
       ],
     });
   });
-  afterAll(() => t.close());
 
   it('where on a hidden field matches only where the caller can read it', async () => {
     expect(await as(1).user.findMany({ where: { email: 'b@x' } })).toEqual([]);

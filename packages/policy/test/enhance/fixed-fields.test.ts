@@ -1,7 +1,7 @@
 import { testDialects } from '@warden/test-kit';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { enhance } from '../../src/index.js';
-import { openOrmDb, schemaFromText, type OrmTestDb } from '../helpers/orm-db.js';
+import { ormTestDb } from '../helpers/orm-db.js';
 
 // Boolean fields the caller's where fixes are constants in the read rule it is ANDed with, so
 // `where: { published: true }` under `published || author == auth()` needs no rule SQL. The
@@ -30,19 +30,11 @@ model Post {
 `;
 
 describe.each(await testDialects())('where-fixed booleans in read rules on %s', (dialect) => {
-  let t: OrmTestDb;
   let db: any;
-  const statements: string[] = [];
   const as = (id?: number) => enhance(db, id === undefined ? {} : { user: { id } });
   const ids = (rows: { id: number }[]) => rows.map((r) => r.id).sort((a, b) => a - b);
 
-  beforeAll(async () => {
-    t = await openOrmDb(dialect, await schemaFromText(text, dialect), {
-      log: (e) => statements.push(e.sql),
-    });
-    db = t.db;
-  });
-  afterAll(() => t.close());
+  const statements = ormTestDb(dialect, text, (opened) => (db = opened), { logSql: true });
   beforeEach(async () => {
     await db.post.deleteMany({});
     await db.user.deleteMany({});

@@ -1,7 +1,7 @@
 import { testDialects } from '@warden/test-kit';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { enhance } from '../../src/index.js';
-import { openOrmDb, schemaFromText, type OrmTestDb } from '../helpers/orm-db.js';
+import { ormTestDb } from '../helpers/orm-db.js';
 
 // A field-level read rule on the id itself: the policy layer selects rows by id for its own
 // checks (field update rules, post-update rules, read-back), so a masked id must not make
@@ -23,15 +23,10 @@ model Doc {
 `;
 
 describe.each(await testDialects())('a field read rule on the id on %s', (dialect) => {
-  let t: OrmTestDb;
   let db: any;
   const as = (role: string) => enhance(db, { user: { id: 1, role } });
 
-  beforeAll(async () => {
-    t = await openOrmDb(dialect, await schemaFromText(text, dialect));
-    db = t.db;
-  });
-  afterAll(() => t.close());
+  ormTestDb(dialect, text, (opened) => (db = opened));
   beforeEach(async () => {
     await db.doc.deleteMany({});
     await db.doc.createMany({

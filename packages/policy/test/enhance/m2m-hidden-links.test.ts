@@ -1,7 +1,7 @@
 import { testDialects } from '@warden/test-kit';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { enhance } from '../../src/index.js';
-import { openOrmDb, schemaFromText, type OrmTestDb } from '../helpers/orm-db.js';
+import { ormTestDb } from '../helpers/orm-db.js';
 
 // Many-to-many links to rows the caller cannot read: it cannot make them, and replacing the
 // list with `set` leaves them alone, as a `disconnect` naming them would.
@@ -21,7 +21,6 @@ model Tag {
 `;
 
 describe.each(await testDialects())('links to hidden rows on %s', (dialect) => {
-  let t: OrmTestDb;
   let db: any;
   const user = () => enhance(db, { user: { id: 1 } });
   const tagsOf = async (id: number) =>
@@ -29,11 +28,7 @@ describe.each(await testDialects())('links to hidden rows on %s', (dialect) => {
       await db.post.findUnique({ where: { id }, select: { tags: { orderBy: { id: 'asc' } } } })
     ).tags.map((x: { id: number }) => x.id);
 
-  beforeAll(async () => {
-    t = await openOrmDb(dialect, await schemaFromText(text, dialect));
-    db = t.db;
-  });
-  afterAll(() => t.close());
+  ormTestDb(dialect, text, (opened) => (db = opened));
   beforeEach(async () => {
     await db.post.deleteMany({});
     await db.tag.deleteMany({});

@@ -1,7 +1,7 @@
 import { testDialects } from '@warden/test-kit';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { enhance } from '../../src/index.js';
-import { openOrmDb, schemaFromText, type OrmTestDb } from '../helpers/orm-db.js';
+import { ormTestDb } from '../helpers/orm-db.js';
 
 // A post-update rule that reads a to-many or many-to-many relation must see the nested writes
 // of the same update: linking a tag (a join-table row) or creating a post (a row of another
@@ -36,7 +36,6 @@ model Tag {
 describe.each(await testDialects())(
   'post-update rules over nested relation writes on %s',
   (dialect) => {
-    let t: OrmTestDb;
     let db: any;
     const asUser = () => enhance(db, { user: { id: 1 } });
     const tagsOf = async (id: number) =>
@@ -44,11 +43,7 @@ describe.each(await testDialects())(
         await db.post.findUnique({ where: { id }, select: { tags: { select: { id: true } } } })
       ).tags.map((x: { id: number }) => x.id);
 
-    beforeAll(async () => {
-      t = await openOrmDb(dialect, await schemaFromText(text, dialect));
-      db = t.db;
-    });
-    afterAll(() => t.close());
+    ormTestDb(dialect, text, (opened) => (db = opened));
     beforeEach(async () => {
       await db.post.deleteMany({});
       await db.tag.deleteMany({});

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { loadSchema } from '@warden/language';
 import { createClient, type ClientOptions } from '@warden/orm';
 import type { SchemaDef } from '@warden/schema';
@@ -44,4 +45,32 @@ export async function openOrmDb(
       await test.drop();
     },
   };
+}
+
+/**
+ * A database with the schema `text` for the tests of the enclosing `describe`: opened (and
+ * handed to `ready`, which may seed it) before them, dropped after them. Returns the SQL of
+ * every statement the client runs when `logSql` is set, for tests that count statements.
+ *
+ * @example
+ * ```ts
+ * let db: any;
+ * const statements = ormTestDb(dialect, text, (opened) => (db = opened), { logSql: true });
+ * ```
+ */
+export function ormTestDb(
+  dialect: TestDialect,
+  text: string,
+  ready: (db: any) => unknown,
+  options: { logSql?: boolean } = {},
+): string[] {
+  const statements: string[] = [];
+  let t: OrmTestDb | undefined;
+  beforeAll(async () => {
+    const log = options.logSql ? { log: (e: { sql: string }) => statements.push(e.sql) } : {};
+    t = await openOrmDb(dialect, await schemaFromText(text, dialect), log);
+    await ready(t.db);
+  });
+  afterAll(() => t?.close());
+  return statements;
 }
