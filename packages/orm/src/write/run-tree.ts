@@ -5,6 +5,7 @@ import { WardenError } from '@warden/schema';
 import type { QueryContext, RowOperation } from '../context.js';
 import { runInTransaction } from '../client/transaction.js';
 import { idWhere } from './result.js';
+import { rowKey } from './row-key.js';
 import { andAll, predSql, whereClause } from '../filter/predicate.js';
 import type { ArgPath } from '../validate/invalid.js';
 import { formatPath } from '../validate/invalid.js';
@@ -635,7 +636,7 @@ function uniqueIds(ctx: QueryContext, model: ModelDef, rows: readonly Row[]): Id
   const seen = new Set<string>();
   const out: IdWhere[] = [];
   for (const r of rows) {
-    const key = JSON.stringify(model.idFields.map((f) => String(r[f])));
+    const key = rowKey(model, r) ?? '';
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(idWhere(ctx, model, r));
