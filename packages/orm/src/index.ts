@@ -47,6 +47,7 @@ export type { WriteHooks, UpdateOrigin, IdWhere } from './write/write-hooks.js';
 export { hookParam } from './plan/param-ref.js';
 export { writeWasKept } from './write/readable-returning.js';
 export { rowKey } from './write/row-key.js';
+export { withIdsSelected } from './write/result.js';
 export { Decimal } from './codec/decimal.js';
 export { WardenError, isWardenError } from '@warden/schema';
 // Json nulls live in @warden/schema so browser clients and the wire format share them.

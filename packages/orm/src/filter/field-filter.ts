@@ -120,12 +120,6 @@ function operand(
 }
 
 /**
- * `column = value`. A Boolean is written into the SQL as a literal (booleans are part of a
- * plan's shape, see `shapeKey`): SQLite then propagates the constant into the rest of the
- * WHERE, so `published = 1 and (published = 1 or author_id = ?)`, the policy rule added to a
- * filter on `published`, costs barely more than the filter alone, where a bound value cost 10%.
- */
-/**
  * Placeholder `i` of the `in` list at `path`, padded to `listBucket` placeholders: past the
  * list's end it repeats the last value (the plan serves every length of the bucket).
  */
@@ -147,6 +141,12 @@ function listOperand(
   return insensitive ? scope.ctx.dialect.foldCase(v) : sql`${v}`;
 }
 
+/**
+ * `column = value`. A Boolean is written into the SQL as a literal (booleans are part of a
+ * plan's shape, see `shapeKey`): SQLite then propagates the constant into the rest of the
+ * WHERE, so `published = 1 and (published = 1 or author_id = ?)`, the policy rule added to a
+ * filter on `published`, costs barely more than the filter alone, where a bound value cost 10%.
+ */
 function equals(
   scope: BuildScope,
   field: FieldDef,

@@ -44,37 +44,30 @@ export function buildOrderBy(
     const field = apiField(model, key);
     if (!field) throw invalidInput(p, `unknown field '${key}' of model ${model.name}`, scope.site);
     if (field.kind !== 'relation') {
+      // `{ sort, nulls? }` or just the direction.
+      let desc: boolean;
+      let nulls: 'first' | 'last' | undefined;
       if (isPlainObject(v)) {
         checkedKeys(scope.site, p, v, new Set(['sort', 'nulls']));
-        const desc = expectOneOf(scope.site, [...p, 'sort'], v.sort, SORT) === 'desc';
-        const nulls =
+        desc = expectOneOf(scope.site, [...p, 'sort'], v.sort, SORT) === 'desc';
+        nulls =
           v.nulls === undefined
             ? undefined
-            : expectOneOf(scope.site, [...p, 'nulls'], v.nulls, ['first', 'last']);
-        out.push({
-          render: (a) =>
-            scope.ctx.dialect.comparable(
-              field,
-              readableColumn(scope.ctx, model, field, a, 'filter'),
-            ) as RawBuilder<unknown>,
-          desc,
-          field: key,
-          nullable: field.optional || maskedInFilters(scope.ctx, model, field),
-          ...(nulls ? { nulls } : {}),
-        });
+            : expectOneOf(scope.site, [...p, 'nulls'], v.nulls, ['first', 'last'] as const);
       } else {
-        const desc = expectOneOf(scope.site, p, v, SORT) === 'desc';
-        out.push({
-          render: (a) =>
-            scope.ctx.dialect.comparable(
-              field,
-              readableColumn(scope.ctx, model, field, a, 'filter'),
-            ) as RawBuilder<unknown>,
-          desc,
-          field: key,
-          nullable: field.optional || maskedInFilters(scope.ctx, model, field),
-        });
+        desc = expectOneOf(scope.site, p, v, SORT) === 'desc';
       }
+      out.push({
+        render: (a) =>
+          scope.ctx.dialect.comparable(
+            field,
+            readableColumn(scope.ctx, model, field, a, 'filter'),
+          ) as RawBuilder<unknown>,
+        desc,
+        field: key,
+        nullable: field.optional || maskedInFilters(scope.ctx, model, field),
+        ...(nulls ? { nulls } : {}),
+      });
       continue;
     }
     const rel = expectObject(scope.site, p, v);

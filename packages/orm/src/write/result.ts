@@ -10,6 +10,7 @@ import { resolveSelection } from '../shape/selection.js';
 import type { ValidationSite } from '../validate/args.js';
 import type { Row } from './statement.js';
 import { rowKey } from './row-key.js';
+import { isPlainObject } from '../validate/invalid.js';
 
 /**
  * How a mutation's returned rows become its result. `direct`: the selection is only scalars
@@ -103,12 +104,20 @@ export async function shapeOne(
 const READ_BACK_CHUNK = 500;
 
 /**
- * `a` with the id fields selected (to match read-back rows to written ones), and which of them
- * the caller did not ask for (to be taken out again).
+ * `a` (`select` / `include` / `omit`) with the id fields selected, to match rows read back to
+ * the rows written, and which of them the caller did not ask for (to be taken out again).
+ * Also used by the policy layer's read-backs.
+ *
+ * @example
+ * withIdsSelected(post, { select: { title: true } })
+ * // { args: { select: { title: true, id: true } }, added: ['id'] }
  */
-function withIds(model: ModelDef, a: ShapeArgs): { args: ShapeArgs; added: string[] } {
+export function withIdsSelected(
+  model: ModelDef,
+  a: ShapeArgs,
+): { args: ShapeArgs; added: string[] } {
   const added: string[] = [];
-  if (a.select && typeof a.select === 'object') {
+  if (isPlainObject(a.select)) {
     const select = { ...(a.select as Record<string, unknown>) };
     for (const id of model.idFields) {
       if (!select[id]) {
@@ -118,7 +127,7 @@ function withIds(model: ModelDef, a: ShapeArgs): { args: ShapeArgs; added: strin
     }
     return { args: { ...a, select }, added };
   }
-  if (a.omit && typeof a.omit === 'object') {
+  if (a.select === undefined && isPlainObject(a.omit)) {
     const omit = { ...(a.omit as Record<string, unknown>) };
     for (const id of model.idFields) {
       if (omit[id]) {
@@ -142,7 +151,7 @@ export async function shapeMany(
   if (shaper.direct) return rows.map((r) => shaper.decode(r));
   if (rows.length === 0) return [];
   const wheres = rows.map((r) => idWhere(ctx, model, r));
-  const { args, added } = withIds(model, a);
+  const { args, added } = withIdsSelected(model, a);
   const found: Record<string, unknown>[] = [];
   // In chunks, and `in` for a single id: SQLite refuses an OR of more than 1000 terms.
   const single = model.idFields.length === 1 ? model.idFields[0]! : undefined;

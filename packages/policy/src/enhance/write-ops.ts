@@ -1,6 +1,6 @@
 import type { ModelDef, SchemaDef } from '@warden/schema';
 import { WardenError, isWardenError } from '@warden/schema';
-import { rowKey, writeWasKept, type QueryContext } from '@warden/orm';
+import { rowKey, withIdsSelected, writeWasKept, type QueryContext } from '@warden/orm';
 import { evaluateRule } from '../evaluate/reference-evaluator.js';
 import { compilePolicyFilter } from '../compile-policy-filter.js';
 import { modelRules } from '../rules.js';
@@ -240,8 +240,8 @@ export async function createMany(
 }
 
 /**
- * Rows per ORM write and per read-back of a many-row operation: the ORM reads written rows
- * back through an OR of their ids, and SQLite refuses an expression deeper than 1000.
+ * Rows per ORM write and per read-back of a many-row operation (the ORM's own read-backs take
+ * 500 ids per query too; an OR over compound ids deeper than 1000 is refused by SQLite).
  */
 const CHUNK = 500;
 
@@ -289,35 +289,6 @@ function idsWhere(model: ModelDef, ids: readonly PolicyRow[]): Args {
 }
 
 /**
- * The caller's shaping with every id field selected (the rows read back are matched to the
- * written ids by them); `strip`: the id fields the caller did not ask for.
- */
-function shapingWithIds(model: ModelDef, args: Args): { shape: Args; strip: string[] } {
-  const shape = shaping(args);
-  const strip: string[] = [];
-  const isObject = (v: unknown): v is Args =>
-    typeof v === 'object' && v !== null && !Array.isArray(v);
-  if (isObject(shape.select)) {
-    const select = { ...shape.select };
-    for (const f of model.idFields) {
-      if (select[f] === true) continue;
-      select[f] = true;
-      strip.push(f);
-    }
-    shape.select = select;
-  } else if (shape.select === undefined && isObject(shape.omit)) {
-    const omit = { ...shape.omit };
-    for (const f of model.idFields) {
-      if (omit[f] !== true) continue;
-      delete omit[f];
-      strip.push(f);
-    }
-    shape.omit = omit;
-  }
-  return { shape, strip };
-}
-
-/**
  * The rows with `written` ids as this user may read them, shaped by `args`, in the order of
  * `written`; `null` where a row is not readable. One findMany per CHUNK rows.
  */
@@ -328,7 +299,7 @@ async function readBackMany(
   args: Args,
 ): Promise<unknown[]> {
   const { model } = site;
-  const { shape, strip } = shapingWithIds(model, args);
+  const { args: shape, added: strip } = withIdsSelected(model, shaping(args));
   const out: unknown[] = [];
   for (const chunk of written.length > 0 ? chunked(written) : []) {
     const found = (await site.delegate.findMany!({
