@@ -51,7 +51,7 @@ export function lowerCondition(ctx: LowerContext, scope: Scope, e: Expr): TV {
     case 'call':
       return lowerCall(ctx, scope, e);
     case 'collection':
-      return free(ctx, scope, e);
+      return lowerCollection(ctx, scope, e);
     case 'field':
     case 'member':
     case 'this':
@@ -82,6 +82,37 @@ export function combineRules(
       ? { k: 'true' as const }
       : or(...allows.map((r) => lowerCondition(ctx, scope, r.condition).T));
   return and(allowed, ...denies.map((r) => lowerCondition(ctx, scope, r.condition).F));
+}
+
+/**
+ * A collection predicate over constant data (`auth().posts?[..]`) is decided element by
+ * element, each a scope of constants in which `this` is still the rule's row; a missing list
+ * is UNKNOWN, as in enforcement. Over stored rows it is a free boolean.
+ */
+function lowerCollection(ctx: LowerContext, scope: Scope, e: Expr & { kind: 'collection' }): TV {
+  const c = lowerOperand(ctx, scope, e.collection);
+  if (c.k === 'const' && c.v === null) return TV_UNKNOWN;
+  if (c.k !== 'constRows') return free(ctx, scope, e);
+  if (c.rows === null) return TV_UNKNOWN;
+  const self = scope.self ?? scope;
+  const key = `${scope.prefix}${JSON.stringify(e.collection)}`;
+  const tvs = c.rows.map((row, i) =>
+    lowerCondition(
+      ctx,
+      {
+        model: c.model,
+        prefix: `${key}[${i}].`,
+        exists: ALWAYS,
+        aliases: new Map(),
+        constRow: row,
+        self,
+      },
+      e.predicate,
+    ),
+  );
+  const some = tvs.reduce(tvOr, TV_FALSE);
+  if (e.quantifier === 'some') return some;
+  return e.quantifier === 'every' ? tvs.reduce(tvAnd, TV_TRUE) : tvNot(some);
 }
 
 function free(ctx: LowerContext, scope: Scope, e: Expr): TV {
@@ -132,7 +163,8 @@ function lowerIn(left: Operand, right: Operand, freeTv: () => TV): TV {
 
 /** `l op r` for any two operands. */
 export function compare(op: CmpOp, l: Operand, r: Operand, freeTv: () => TV): TV {
-  if (l.k === 'opaque' || r.k === 'opaque' || l.k === 'list' || r.k === 'list') return freeTv();
+  const opaque = (o: Operand) => o.k === 'opaque' || o.k === 'list' || o.k === 'constRows';
+  if (opaque(l) || opaque(r)) return freeTv();
   if (l.k === 'row' || r.k === 'row') return compareRows(op, l, r, freeTv);
   return compareScalar(op, l, r, freeTv);
 }

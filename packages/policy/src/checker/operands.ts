@@ -2,6 +2,7 @@ import type { Expr, ModelDef, PolicyOperation, SchemaDef } from '@warden/schema'
 import { findField, findModel } from '@warden/schema';
 import { FALSE, TRUE, and, atom, or, type Formula } from './formula.js';
 import { NOW_VAR, varInfoFor, type VarInfo } from './variables.js';
+import { givenRows } from '../semantics/missing.js';
 
 /** When a related row exists (`pos`) and when it does not (`neg`); exactly one holds. */
 export interface Guard {
@@ -22,6 +23,13 @@ export interface Scope {
   readonly prefix: string;
   readonly exists: Guard;
   readonly aliases: ReadonlyMap<string, VarOperand>;
+  /**
+   * Set for an element of a list of constant data (`auth().posts?[..]`): its fields are the
+   * element's values, not variables.
+   */
+  readonly constRow?: Readonly<Record<string, unknown>>;
+  /** The rule's row, which `this` and `future()` still mean inside such an element. */
+  readonly self?: Scope;
 }
 
 export interface VarOperand {
@@ -48,6 +56,15 @@ export type Operand =
   | VarOperand
   | RowOperand
   | { readonly k: 'list'; readonly items: readonly Operand[] }
+  /**
+   * A to-many member of constant data (`auth().posts`): its rows, or null when the object does
+   * not give them (UNKNOWN, see `givenRows`).
+   */
+  | {
+      readonly k: 'constRows';
+      readonly model: ModelDef;
+      readonly rows: readonly Readonly<Record<string, unknown>>[] | null;
+    }
   /** Something the engine does not reason about: comparisons with it are free booleans. */
   | { readonly k: 'opaque' };
 
@@ -87,6 +104,7 @@ function registerVar(ctx: LowerContext, info: VarInfo): VarInfo {
 
 /** A field of the row in `scope`: a variable, a related row, or opaque. */
 export function resolveField(ctx: LowerContext, scope: Scope, name: string): Operand {
+  if (scope.constRow) return constMember(ctx, scope.model, scope.constRow, name);
   const alias = scope.aliases.get(name);
   if (alias) return alias;
   const field = findField(scope.model, name);
@@ -148,13 +166,24 @@ function authRow(ctx: LowerContext, user: Record<string, unknown> | null): Opera
 function authMember(ctx: LowerContext, row: RowOperand, name: string): Operand {
   const user = row.auth?.user ?? null;
   if (user === null) return { k: 'const', v: null };
+  return constMember(ctx, row.model, user, name);
+}
+
+/** A member of constant data: a constant, a constant row, or constant rows. */
+function constMember(
+  ctx: LowerContext,
+  model: ModelDef,
+  user: Readonly<Record<string, unknown>>,
+  name: string,
+): Operand {
   const raw = Object.hasOwn(user, name) ? user[name] : undefined;
-  const field = findField(row.model, name);
+  const field = findField(model, name);
   const target =
     field?.kind === 'relation' && field.relation
       ? findModel(ctx.schema, field.relation.model)
       : undefined;
-  if (target && !field?.list) {
+  if (target && field?.list) return { k: 'constRows', model: target, rows: givenRows(raw) };
+  if (target) {
     const sub = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : null;
     const ids = target.idFields.map((id) => ({ k: 'const' as const, v: sub?.[id] ?? null }));
     return { k: 'row', model: target, ids, exists: sub ? ALWAYS : NEVER, auth: { user: sub } };
@@ -183,9 +212,9 @@ export function lowerOperand(ctx: LowerContext, scope: Scope, e: Expr): Operand 
     case 'auth':
       return authRow(ctx, ctx.user);
     case 'this':
-      return rowOf(ctx, scope);
+      return rowOf(ctx, scope.self ?? scope);
     case 'future':
-      return rowOf(ctx, futureScope(scope));
+      return rowOf(ctx, futureScope(scope.self ?? scope));
     case 'field':
       return resolveField(ctx, scope, e.name);
     case 'member': {

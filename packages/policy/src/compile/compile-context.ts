@@ -73,7 +73,14 @@ export type Val =
       readonly model: string;
       readonly hops: readonly FieldDef[];
     }
-  /** To-many rows of constant data (from `auth()`). */
-  | { readonly kind: 'constRows'; readonly model: string; readonly rows: readonly PolicyRow[] }
+  /**
+   * To-many rows of constant data (from `auth()`); `rows` is null when the user object does
+   * not give them (a missing member is UNKNOWN, never an empty list).
+   */
+  | {
+      readonly kind: 'constRows';
+      readonly model: string;
+      readonly rows: readonly PolicyRow[] | null;
+    }
   | { readonly kind: 'array'; readonly items: readonly Val[] }
   | { readonly kind: 'bool'; readonly tri: TriCond };

@@ -11,6 +11,7 @@ import type { CompileContext, RowRef, Val } from './compile-context.js';
 import { columnRef, param, toDbValue } from './db-values.js';
 import { relationChain } from './relation-chain.js';
 import { fixFields } from './fixed-fields.js';
+import { givenRows } from '../semantics/missing.js';
 import {
   FALSE,
   TRUE,
@@ -238,7 +239,7 @@ function navValue(nav: Nav, ctx: CompileContext): Val {
       };
     }
     if (last.list) {
-      return { kind: 'constRows', model: last.type, rows: (raw as PolicyRow[] | null) ?? [] };
+      return { kind: 'constRows', model: last.type, rows: givenRows(raw) };
     }
     return constEntity(ctx, last.type, raw as PolicyRow | null, path && [...path, last.name]);
   }
@@ -590,7 +591,8 @@ export function hasValue(list: Val & { kind: 'sql' }, value: Val, ctx: CompileCo
 function compileCollection(expr: Expr & { kind: 'collection' }, ctx: CompileContext): TriCond {
   const c = compileValue(expr.collection, ctx);
   if (c.kind === 'constRows' || (c.kind === 'entity' && c.ids === null)) {
-    const rows = c.kind === 'constRows' ? c.rows : [];
+    const rows = c.kind === 'constRows' ? c.rows : null;
+    if (rows === null) return UNKNOWN;
     const model = c.model;
     const tris = rows.map((row) =>
       compileBool(expr.predicate, { ...ctx, scope: { kind: 'const', row, model } }),

@@ -5,6 +5,7 @@ import { fieldRules, modelRules, requireModel } from '../rules.js';
 import type { PolicyRow, PolicyUser, Tri } from '../types.js';
 import { compareValues, normalizeValue, valuesEqual } from './js-values.js';
 import { kleeneAnd, kleeneNot, kleeneOr } from './kleene.js';
+import { givenRows } from '../semantics/missing.js';
 
 /**
  * Loads what a relation of a stored row points to: the related row (to-one, `null` when
@@ -255,6 +256,11 @@ function memberOf(object: RowValue, expr: Expr & { name: string }, ctx: EvalCont
     const stub = foreignKeyStub(field, object.row);
     if (stub) return new RowValue(field.type, stub, false);
   }
+  // Constant data that does not give a to-many member leaves it UNKNOWN (see givenRows);
+  // stored rows without related rows have an empty list.
+  if (field.list && object.fromAuth) {
+    return givenRows(related)?.map((r) => new RowValue(field.type, r, true)) ?? null;
+  }
   if (related === null || related === undefined) return field.list ? [] : null;
   if (Array.isArray(related)) {
     return (related as PolicyRow[]).map((r) => new RowValue(field.type, r, object.fromAuth));
@@ -345,6 +351,7 @@ function scalar(v: unknown, field: FieldDef | undefined): unknown {
 
 function evalCollection(expr: Expr & { kind: 'collection' }, ctx: EvalContext): Tri {
   const items = evalValue(expr.collection, ctx);
+  if (items === null && isConstantData(expr.collection, ctx)) return null;
   const rows = Array.isArray(items) ? (items as unknown[]) : items === null ? [] : [items];
   const results: Tri[] = rows.map((item) => {
     if (!(item instanceof RowValue)) return null;
@@ -370,6 +377,12 @@ function evalCollection(expr: Expr & { kind: 'collection' }, ctx: EvalContext): 
           ? true
           : null;
   }
+}
+
+/** True when `expr` reads the `auth()` object (directly or through a list element of it). */
+function isConstantData(expr: Expr, ctx: EvalContext): boolean {
+  if (expr.kind === 'member') return isConstantData(expr.object, ctx);
+  return expr.kind === 'auth' || (expr.kind === 'field' && ctx.scope.fromAuth);
 }
 
 function evalCall(expr: Expr & { kind: 'call' }, ctx: EvalContext): unknown {

@@ -41,7 +41,7 @@ describe('checker against brute-force enumeration', () => {
     // Both answers must occur, or the comparison proves little.
     expect(allowed).toBeGreaterThan(RULES / 5);
     expect(RULES - allowed).toBeGreaterThan(RULES / 10);
-  });
+  }, 120_000);
 
   it(`never says no when brute force finds a row, with approximated features too (seed ${BASE})`, () => {
     const wrongNo: string[] = [];
@@ -55,7 +55,7 @@ describe('checker against brute-force enumeration', () => {
       if (!res && bruteForce(cs) !== undefined) wrongNo.push(`seed ${seed}: ${cs.text}`);
     }
     expect(wrongNo).toEqual([]);
-  });
+  }, 120_000);
 
   it(`says yes with a row's own values as where whenever the reference permits that row (seed ${BASE})`, () => {
     const failures: string[] = [];
@@ -83,7 +83,7 @@ describe('checker against brute-force enumeration', () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 120_000);
 });
 
 /** The enumerated variables of a row as a `where` that pins every one of them. */

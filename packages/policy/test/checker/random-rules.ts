@@ -17,6 +17,7 @@ import {
   not,
   nul,
   scalar,
+  self,
 } from './fixtures.js';
 
 /**
@@ -188,6 +189,13 @@ export function randomCase(seed: number, exactOnly: boolean): RuleCase {
     if (r() < 0.6) user.since = new Date(pick(DATE_POOL));
   }
   if (user?.since instanceof Date) c.dates.add(user.since.getTime());
+  // The auth collection parts draw from their own stream, so the other parts of a seed's case
+  // stay as they were before collections over auth() were added.
+  const rc = prng(seed ^ 0x5bd1e995);
+  if (user) {
+    const items = authList(rc, () => authItem(rc, c));
+    if (items !== undefined) user.items = items;
+  }
   const nVars = 1 + Math.floor(r() * 3);
   const chosen: VarSpec[] = [];
   while (chosen.length < nVars) {
@@ -243,6 +251,7 @@ export function randomCase(seed: number, exactOnly: boolean): RuleCase {
           : undefined;
 
   const atomExpr = (): Expr => {
+    if (rc() < 0.1) return authCollection(rc, chosen, c);
     const v = pick(chosen);
     const roll = r();
     if (!exactOnly && roll < 0.12) {
@@ -338,6 +347,73 @@ export function randomCase(seed: number, exactOnly: boolean): RuleCase {
     (where ? ` where ${whereText(where)}` : '') +
     ` user ${whereText(user)}`;
   return { schema: testSchema(rules), rules, user, where, domains, opaque, usesNow, text };
+}
+
+/**
+ * A to-many member of the user object as a test may give it: absent (UNKNOWN), `null`
+ * (UNKNOWN too), an explicit empty list, or a few elements.
+ */
+function authList<T>(r: () => number, element: () => T): T[] | null | undefined {
+  const roll = r();
+  if (roll < 0.3) return undefined;
+  if (roll < 0.38) return null;
+  if (roll < 0.55) return [];
+  return Array.from({ length: 1 + Math.floor(r() * 2) }, element);
+}
+
+/** An element of `auth().items`: each member may be missing, `notes` included. */
+function authItem(r: () => number, c: Consts): Record<string, unknown> {
+  const item: Record<string, unknown> = {};
+  const int = () => {
+    const v = INT_POOL[Math.floor(r() * INT_POOL.length)]!;
+    c.ints.add(v);
+    return v;
+  };
+  if (r() < 0.7) item.n = r() < 0.15 ? null : int();
+  if (r() < 0.75) item.m = int();
+  if (r() < 0.6) item.flag = r() < 0.5;
+  const notes = authList(r, () => (r() < 0.8 ? { done: r() < 0.5 } : {}));
+  if (notes !== undefined) item.notes = notes;
+  return item;
+}
+
+/**
+ * `auth().items?[..]` / `![..]` / `^[..]`: a predicate on the elements (constants), which may
+ * compare them with the rule's row through `this`, and may quantify over an element's notes.
+ */
+function authCollection(r: () => number, chosen: readonly VarSpec[], c: Consts): Expr {
+  const q = (): 'some' | 'every' | 'none' =>
+    (['some', 'every', 'none'] as const)[Math.floor(r() * 3)]!;
+  const int = () => {
+    const v = INT_POOL[Math.floor(r() * INT_POOL.length)]!;
+    c.ints.add(v);
+    return v;
+  };
+  const rowInts = chosen.filter((v) => !v.name.includes('.') && v.sort === 'int');
+  const leaf = (): Expr => {
+    const roll = r();
+    const field = fld('Item', r() < 0.5 ? 'n' : 'm');
+    const ops = ['==', '!=', '<', '<=', '>', '>='] as const;
+    const op = ops[Math.floor(r() * ops.length)]!;
+    if (roll < 0.35 && rowInts.length > 0) {
+      const v = rowInts[Math.floor(r() * rowInts.length)]!;
+      return bin(op, field, mem(self, v.name, 'Item'));
+    }
+    if (roll < 0.6) return bin(op, field, lit(int()));
+    if (roll < 0.75) return fld('Item', 'flag');
+    if (roll < 0.85 && chosen.some((v) => v.name === 'flag'))
+      return bin('==', fld('Item', 'flag'), mem(self, 'flag', 'Item'));
+    return {
+      kind: 'collection',
+      quantifier: q(),
+      collection: fld('Item', 'notes'),
+      predicate: r() < 0.7 ? fld('Note', 'done') : not(fld('Note', 'done')),
+    };
+  };
+  const roll = r();
+  const predicate =
+    roll < 0.6 ? leaf() : roll < 0.8 ? bin(r() < 0.5 ? '&&' : '||', leaf(), leaf()) : not(leaf());
+  return { kind: 'collection', quantifier: q(), collection: authOf('items'), predicate };
 }
 
 function randomWhere(

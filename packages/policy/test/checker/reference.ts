@@ -15,6 +15,8 @@ export interface Env {
   readonly now?: Date;
   readonly opaque?: ReadonlyMap<string, K>;
   readonly operation: string;
+  /** Inside an element of constant data (`auth().items?[..]`): the rule's row, for `this`. */
+  readonly self?: Record<string, unknown>;
 }
 
 const kNot = (a: K): K => (a === null ? null : !a);
@@ -36,7 +38,7 @@ function value(e: Expr, env: Env): unknown {
     case 'auth':
       return env.user;
     case 'this':
-      return env.row;
+      return env.self ?? env.row;
     case 'field':
       return env.row[e.name] ?? null;
     case 'member': {
@@ -206,8 +208,19 @@ export function cond(e: Expr, env: Env): K {
       }
       return null;
     }
-    case 'collection':
-      return env.opaque?.get(JSON.stringify(e)) ?? null;
+    case 'collection': {
+      if (!readsConstant(e.collection, env)) return env.opaque?.get(JSON.stringify(e)) ?? null;
+      // A list the user object does not give is UNKNOWN; only an explicit [] is empty.
+      const list = value(e.collection, env);
+      if (!Array.isArray(list)) return null;
+      const self = env.self ?? env.row;
+      const results = list.map((row: Record<string, unknown>) =>
+        cond(e.predicate, { ...env, row, self }),
+      );
+      const some = results.reduce<K>(kOr, false);
+      if (e.quantifier === 'some') return some;
+      return e.quantifier === 'every' ? results.reduce<K>(kAnd, true) : kNot(some);
+    }
     case 'field':
     case 'member':
     case 'this':
@@ -219,6 +232,12 @@ export function cond(e: Expr, env: Env): K {
       return typeof v === 'boolean' ? v : null;
     }
   }
+}
+
+/** True when `expr` reads the user object (directly, or a field of one of its list elements). */
+function readsConstant(expr: Expr, env: Env): boolean {
+  if (expr.kind === 'member') return readsConstant(expr.object, env);
+  return expr.kind === 'auth' || (expr.kind === 'field' && env.self !== undefined);
 }
 
 /** Some allow rule TRUE and no deny rule other than FALSE. */

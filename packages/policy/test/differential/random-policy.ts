@@ -21,6 +21,7 @@ export function randomCondition(r: Rng, model: ModelName, depth: number): string
       () => `auth().level ${pick(r, CMP)} ${pick(r, INTS)}`,
       () => `auth().role ${pick(r, ['==', '!='])} ${pick(r, STRINGS)}`,
       () => `contains(auth().role, ${pick(r, STRINGS)})`,
+      () => authBsCondition(r, model),
     ];
     if (model === 'User') {
       options.push(
@@ -85,6 +86,28 @@ export function randomCondition(r: Rng, model: ModelName, depth: number): string
   if (x < 0.9)
     return `(${randomCondition(r, model, depth - 1)} || ${randomCondition(r, model, depth - 1)})`;
   return collection() ?? leaf();
+}
+
+const QUANTIFIERS = ['?', '!', '^'];
+
+/**
+ * `auth().bs?[..]` and friends: the user object's list (which may be absent, `null`, empty or
+ * given), its elements' members (which may be absent), an element's own `cs` list, and the
+ * rule's row through `this`.
+ */
+function authBsCondition(r: Rng, model: ModelName): string {
+  const own = model === 'User' ? 'level' : 'n';
+  const leaf = (): string =>
+    pick(r, [
+      () => `n ${pick(r, CMP)} ${pick(r, INTS)}`,
+      () => `n ${pick(r, CMP)} this.${own}`,
+      () => `s == ${pick(r, STRINGS)}`,
+      () => `flag`,
+      () => `!flag`,
+      () => `cs${pick(r, QUANTIFIERS)}[n ${pick(r, CMP)} ${pick(r, INTS)}]`,
+    ])();
+  const body = r() < 0.7 ? leaf() : `(${leaf()} ${pick(r, ['&&', '||'])} ${leaf()})`;
+  return `auth().bs${pick(r, QUANTIFIERS)}[${body}]`;
 }
 
 function rules(r: Rng, model: ModelName): string {
@@ -175,5 +198,24 @@ export function randomUser(r: Rng, userCount: number): Record<string, unknown> |
   const user: Record<string, unknown> = { id: r() < 0.85 ? 1 + Math.floor(r() * userCount) : 99 };
   if (r() < 0.8) user.level = Math.floor(r() * 7) - 1;
   if (r() < 0.8) user.role = pick(r, S);
+  const bs = givenList(r, () => {
+    const b: Record<string, unknown> = {};
+    if (r() < 0.7) b.n = maybe(r, () => Math.floor(r() * 7) - 1, 0.15);
+    if (r() < 0.6) b.s = pick(r, S);
+    if (r() < 0.6) b.flag = r() < 0.5;
+    const cs = givenList(r, () => (r() < 0.8 ? { n: Math.floor(r() * 7) - 1 } : {}));
+    if (cs !== undefined) b.cs = cs;
+    return b;
+  });
+  if (bs !== undefined) user.bs = bs;
   return user;
+}
+
+/** A to-many member of the user object: absent, `null`, empty, or one to three elements. */
+function givenList<T>(r: Rng, element: () => T): T[] | null | undefined {
+  const roll = r();
+  if (roll < 0.3) return undefined;
+  if (roll < 0.38) return null;
+  if (roll < 0.55) return [];
+  return Array.from({ length: 1 + Math.floor(r() * 3) }, element);
 }
