@@ -1,4 +1,4 @@
-import type pg from 'pg';
+import type * as pg from './dialect/postgres/pg-types.js';
 import type { Expression, Kysely, SqlBool } from 'kysely';
 import type { ModelDef, SchemaDef } from '@warden/schema';
 import type { DialectHooks } from './dialect/dialect-hooks.js';
@@ -78,6 +78,13 @@ export interface Engine {
   readonly prepared?: Map<string, string>;
   /** The PostgreSQL pool statements outside transactions run on directly (see `runPooled`). */
   readonly pg?: pg.Pool;
+  /**
+   * Closes what `connect` opened. Kysely's `destroy` ends only a driver it initialized, and
+   * statements outside transactions skip Kysely (see `pg`, `sqlite`): a client whose every
+   * query took that path kept its pool open, and a PostgreSQL script lived on for the pool's
+   * 10 s idle timeout after `$disconnect()`.
+   */
+  readonly release?: () => Promise<void>;
 }
 
 /**

@@ -1,6 +1,7 @@
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import Database from 'better-sqlite3';
-import pg from 'pg';
+import type BetterSqlite3 from 'better-sqlite3';
+import type Pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { Dialect, LogEvent } from 'kysely';
 import { WardenError } from '@warden/schema';
@@ -76,6 +77,27 @@ export function sqlitePath(url: string): string {
   return resolve(path);
 }
 
+const requireDriver = createRequire(import.meta.url);
+
+/**
+ * The driver package `name`, loaded on first use: both are optional peer dependencies, so a
+ * PostgreSQL app installs no SQLite build and a SQLite app no `pg` (and neither pays the other's
+ * load time). `require`, not `import()`, keeps `createClient` synchronous; both are CommonJS.
+ */
+function loadDriver<T>(name: 'pg' | 'better-sqlite3', url: string): T {
+  try {
+    return requireDriver(name) as T;
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    if (code !== 'MODULE_NOT_FOUND' || !String((e as Error).message).includes(`'${name}'`)) throw e;
+    const kind = name === 'pg' ? 'a PostgreSQL' : 'a SQLite';
+    throw new WardenError(
+      'CONFIG',
+      `createClient: ${kind} url (${url.startsWith('postgres') ? 'postgres://...' : url}) needs the '${name}' package, which is not installed: run \`npm install ${name}\``,
+    );
+  }
+}
+
 export interface Connection {
   readonly kysely: Kysely<any>;
   readonly provider: 'sqlite' | 'postgresql';
@@ -101,6 +123,7 @@ export function connect(
   if (!url)
     throw new WardenError('CONFIG', 'createClient: options.url or options.dialect is required');
   if (/^postgres(ql)?:\/\//.test(url)) {
+    const pg = loadDriver<typeof Pg>('pg', url);
     const prepared = new Map<string, string>();
     const raw = new pg.Pool({ connectionString: url });
     // An idle pooled connection that the server ends (restart, failover, a dropped database)
@@ -112,12 +135,18 @@ export function connect(
       kysely: new Kysely<any>({ dialect: new PostgresDialect({ pool }), ...(log ? { log } : {}) }),
       provider: 'postgresql',
       // With logging on, every statement goes through Kysely so that it is logged.
-      engine: log ? { prepared } : { prepared, pg: raw },
+      engine: {
+        ...(log ? { prepared } : { prepared, pg: raw }),
+        release: async () => {
+          if (!raw.ended) await raw.end();
+        },
+      },
     };
   }
   if (url.startsWith('file:') || url === ':memory:') {
     const path = sqlitePath(url);
     const busyTimeout = sqliteBusyTimeout(url);
+    const Database = loadDriver<typeof BetterSqlite3>('better-sqlite3', url);
     const db = new Database(path);
     registerUnicodeCase(db);
     db.pragma('foreign_keys = ON');
@@ -144,7 +173,10 @@ export function connect(
       provider: 'sqlite',
       unicodeCase: true,
       // With logging on, every statement goes through Kysely so that it is logged.
-      engine: log ? {} : { sqlite: { driver, statements: driver.statements } },
+      engine: {
+        ...(log ? {} : { sqlite: { driver, statements: driver.statements } }),
+        release: () => driver.destroy(),
+      },
     };
   }
   throw new WardenError(

@@ -108,8 +108,11 @@ class ClientBase {
     return pushSchemaFor(ctx.kysely, ctx.provider, ctx.schema, options);
   }
 
+  /** Closes the client's connections (the pool, or the SQLite file): a script can then exit. */
   async $disconnect(): Promise<void> {
-    await this[CTX].kysely.destroy();
+    const { kysely, engine } = this[CTX];
+    await kysely.destroy();
+    await engine.release?.();
   }
 }
 

@@ -1,4 +1,4 @@
-import type pg from 'pg';
+import type * as pg from './pg-types.js';
 
 const PATCHED = Symbol('warden.prepared');
 // In the global registry, so every copy of this module (a bundler may make several, e.g. one
@@ -43,7 +43,7 @@ export async function runPooled(
   const params = values as unknown[];
   // pg's own array mode: it skips building an object per row.
   const config = (x: pg.QueryConfig): pg.QueryConfig => {
-    if (arrays) (x as pg.QueryArrayConfig).rowMode = 'array';
+    if (arrays) x.rowMode = 'array';
     return x;
   };
   // Not `pool.query`: it discards the connection on any error, so every unique violation a
@@ -82,9 +82,9 @@ function isServerError(e: unknown): boolean {
  * A pg pool whose clients run the statements in `names` as named prepared statements (parsed
  * and planned once per connection). The plan cache registers a statement when it compiles it.
  */
-export function preparedPool(pool: pg.Pool, names: Map<string, string>): pg.Pool {
+export function preparedPool<P extends pg.Pool>(pool: P, names: Map<string, string>): P {
   const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
-  const wrapped = Object.create(pool) as pg.Pool;
+  const wrapped = Object.create(pool) as P;
   Object.defineProperty(wrapped, 'connect', {
     value: async () => {
       const client = await connect();

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from './sqlite-types.js';
 import type { SqliteResult } from './statement-cache.js';
 import { StatementCache } from './statement-cache.js';
 

@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement } from './sqlite-types.js';
 
 /** Rows or the change count of one statement, in Kysely's result shape. */
 export interface SqliteResult {

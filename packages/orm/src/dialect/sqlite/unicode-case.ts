@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from './sqlite-types.js';
 
 /** The SQL function our SQLite connections fold case with (see `registerUnicodeCase`). */
 export const FOLD_FUNCTION = 'warden_lower';
