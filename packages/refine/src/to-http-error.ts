@@ -1,4 +1,4 @@
-import { isWardenError } from '@warden/schema';
+import { isWardenError, statusOf } from '@warden/schema';
 import type { HttpError } from '@refinedev/core';
 
 /**
@@ -31,24 +31,4 @@ function fieldOf(path: string | undefined): string | undefined {
   if (!path) return undefined;
   const parts = path.split('.');
   return parts[0] === 'data' && parts[1] ? parts[1] : undefined;
-}
-
-function statusOf(code: string): number {
-  switch (code) {
-    case 'INVALID_INPUT':
-      return 422;
-    case 'NOT_FOUND':
-      return 404;
-    case 'REJECTED_BY_POLICY':
-      return 403;
-    case 'UNIQUE_CONSTRAINT':
-    case 'FOREIGN_KEY':
-      return 409;
-    case 'UNAUTHENTICATED':
-      return 401;
-    case 'BAD_REQUEST':
-      return 400;
-    default:
-      return 500;
-  }
 }

@@ -8,6 +8,16 @@ export type WardenErrorCode =
   | 'REJECTED_BY_POLICY'
   | 'UNIQUE_CONSTRAINT'
   | 'FOREIGN_KEY'
+  /**
+   * The database gave up on this operation because of another one running at the same time
+   * (deadlock, serialization failure, SQLite busy). Nothing was written; the same call may
+   * succeed if made again (HTTP 409).
+   */
+  | 'CONFLICT'
+  /** The request asks for more than a configured limit allows; the message names the limit. */
+  | 'LIMIT_EXCEEDED'
+  /** The operation ran past its time budget and was stopped (HTTP 503). */
+  | 'TIMEOUT'
   | 'DB_ERROR'
   | 'CONFIG'
   /** The request was refused before it reached the data layer (HTTP 4xx from the API). */

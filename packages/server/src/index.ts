@@ -8,4 +8,4 @@ export { buildOpenApi } from './openapi/build-openapi.js';
 export { createNodeHandler, toRequest, sendResponse } from './adapters/node.js';
 export { NextRequestHandler, type NextHandlerOptions } from './adapters/next.js';
 export { createExpressMiddleware } from './adapters/express.js';
-export { createHonoHandler } from './adapters/hono.js';
+export { createHonoHandler, honoRequestErrorHandler } from './adapters/hono.js';

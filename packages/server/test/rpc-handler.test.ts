@@ -67,7 +67,7 @@ describe.each(await testDialects())('RPC handler on %s', (dialect) => {
       const res = await fetch(`${faulty.endpoint}/post/findMany`);
       expect(res.status).toBe(500);
       const { error } = await res.json();
-      expect(error.code).toBe('INTERNAL_ERROR');
+      expect(error.code).toBe('INTERNAL');
       expect(error.errorId).toMatch(/^[0-9a-f-]{36}$/);
       expect(JSON.stringify(error)).not.toContain('secret');
       expect(faulty.serverFaults).toHaveLength(1);

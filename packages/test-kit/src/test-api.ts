@@ -63,7 +63,8 @@ export async function startTestApi(
     ...handlerOptions,
   });
   const server: Server = createServer((req, res) => {
-    requests.push(new URL(req.url ?? '/', 'http://x').pathname.replace(/^\/api\/model\//, ''));
+    // Appended, not parsed as a URL: a hostile request target must reach the handler intact.
+    requests.push((req.url ?? '/').split('?')[0]!.replace(/^\/api\/model\//, ''));
     void handler(req, res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

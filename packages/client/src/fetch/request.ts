@@ -1,19 +1,6 @@
-import { WardenError, type WardenErrorCode } from '@warden/schema';
+import { WardenError, isWardenErrorCode, type WardenErrorCode } from '@warden/schema';
 import { findOperationRoute, wire } from '@warden/server/wire';
 import type { FetchOptions } from './fetch-options.js';
-
-const wardenCodes = new Set<string>([
-  'INVALID_INPUT',
-  'NOT_FOUND',
-  'REJECTED_BY_POLICY',
-  'UNIQUE_CONSTRAINT',
-  'FOREIGN_KEY',
-  'DB_ERROR',
-  'CONFIG',
-  'BAD_REQUEST',
-  'UNAUTHENTICATED',
-  'INTERNAL',
-]);
 
 /**
  * Calls one RPC operation: picks the method and where the arguments go from the same route
@@ -129,7 +116,7 @@ async function send(
   }
   if (!response.ok || payload?.error) {
     const error = payload?.error ?? {};
-    const code: WardenErrorCode = wardenCodes.has(error.code)
+    const code: WardenErrorCode = isWardenErrorCode(error.code)
       ? error.code
       : response.status === 401
         ? 'UNAUTHENTICATED'

@@ -1,12 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createRpcHandler, type RpcHandlerOptions } from '../rpc/handler.js';
-import { sendResponse, toRequest } from './node.js';
+import type { RpcHandlerOptions } from '../rpc/handler.js';
+import { serveNode } from './node.js';
 
 type ExpressRequest = IncomingMessage & { originalUrl?: string; body?: unknown };
 
 /**
  * Express middleware serving the RPC API. Mount it where `basePath` says (default
- * `/api/model`); it works with or without `express.json()` in front of it.
+ * `/api/model`); it works with or without `express.json()` in front of it. It answers every
+ * request it is given itself, errors included (as JSON), and never calls `next`.
  *
  * @example
  * ```ts
@@ -16,12 +17,10 @@ type ExpressRequest = IncomingMessage & { originalUrl?: string; body?: unknown }
 export function createExpressMiddleware(
   options: RpcHandlerOptions,
 ): (req: ExpressRequest, res: ServerResponse, next: (err?: unknown) => void) => void {
-  const handle = createRpcHandler(options);
-  return (req, res, next) => {
+  const serve = serveNode(options);
+  return (req, res) => {
     const parsed = req.body !== undefined && isParsed(req.body) ? req.body : undefined;
-    handle(toRequest(req, req.originalUrl ?? req.url, parsed))
-      .then((response) => sendResponse(res, response))
-      .catch(next);
+    void serve(req, res, req.originalUrl ?? req.url, parsed);
   };
 }
 

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRpcHandler, type RpcHandlerOptions } from '../rpc/handler.js';
-import { sendResponse, toRequest } from './node.js';
+import { serveNode } from './node.js';
 
 export interface NextHandlerOptions extends RpcHandlerOptions {
   /** true for the App Router (`app/api/model/[...path]/route.ts`), false for `pages/api`. */
@@ -30,10 +30,8 @@ export function NextRequestHandler(
   options: NextHandlerOptions & { useAppDir: false },
 ): PagesHandler;
 export function NextRequestHandler(options: NextHandlerOptions): AppRouteHandler | PagesHandler {
-  const handle = createRpcHandler(options);
-  if (options.useAppDir) return (request: Request) => handle(request);
-  return async (req, res) => {
-    // The Pages Router has already read the stream (and parsed JSON) before the route runs.
-    await sendResponse(res, await handle(toRequest(req, req.url, req.body ?? '')));
-  };
+  if (options.useAppDir) return createRpcHandler(options);
+  const serve = serveNode(options);
+  // The Pages Router has already read the stream (and parsed JSON) before the route runs.
+  return (req, res) => serve(req, res, req.url, req.body ?? '');
 }

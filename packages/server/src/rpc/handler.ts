@@ -1,6 +1,6 @@
 import { lowerCaseFirst, type SchemaDef } from '@warden/schema';
 import { defaultLimits, type RpcLimits } from './limits.js';
-import { errorResponse, type ErrorLogger } from './error-response.js';
+import { errorResponse, logToConsole, type ErrorLogger } from './error-response.js';
 import { findOperationRoute } from '../wire/operations.js';
 import { decodeArgs, readBodyArgs, readBodyJson, readQueryArgs } from './read-args.js';
 import { RequestError } from './request-error.js';
@@ -44,9 +44,7 @@ export function createRpcHandler(
 ): (request: Request) => Promise<Response> {
   const limits: RpcLimits = { ...defaultLimits, ...options.limits };
   const basePath = (options.basePath ?? '/api/model').replace(/\/+$/, '');
-  const logError: ErrorLogger =
-    options.logError ??
-    ((id, error) => console.error(`[warden] request failed (error id ${id})`, error));
+  const logError: ErrorLogger = options.logError ?? logToConsole;
   const models = modelLookup(options.schema);
   let openApiDoc: unknown;
 
@@ -85,14 +83,12 @@ export function createRpcHandler(
         );
       }
       if (!route.methods.includes(request.method)) {
-        return Response.json(
-          {
-            error: {
-              code: 'METHOD_NOT_ALLOWED',
-              message: `${model}.${operation} takes ${route.methods.join(' or ')}, not ${request.method}`,
-            },
-          },
-          { status: 405, headers: { allow: route.methods.join(', ') } },
+        throw new RequestError(
+          405,
+          'METHOD_NOT_ALLOWED',
+          `${model}.${operation} takes ${route.methods.join(' or ')}, not ${request.method}`,
+          undefined,
+          { allow: route.methods.join(', ') },
         );
       }
       const args =
@@ -115,14 +111,12 @@ async function runTransaction(
   limits: RpcLimits,
 ): Promise<Response> {
   if (request.method !== 'POST') {
-    return Response.json(
-      {
-        error: {
-          code: 'METHOD_NOT_ALLOWED',
-          message: `$transaction takes POST, not ${request.method}`,
-        },
-      },
-      { status: 405, headers: { allow: 'POST' } },
+    throw new RequestError(
+      405,
+      'METHOD_NOT_ALLOWED',
+      `$transaction takes POST, not ${request.method}`,
+      undefined,
+      { allow: 'POST' },
     );
   }
   const body = await readBodyJson(request, limits);

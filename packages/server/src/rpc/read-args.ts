@@ -70,7 +70,14 @@ async function readBodyText(request: Request, limits: RpcLimits): Promise<string
   let size = 0;
   const reader = request.body.getReader();
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await reader.read().catch(() => {
+      // The stream fails only when the client left (or reset) mid-body: its doing, not a fault.
+      throw new RequestError(
+        400,
+        'BODY_INCOMPLETE',
+        'The request body ended before its declared length was received',
+      );
+    });
     if (done) break;
     size += value.byteLength;
     if (size > limits.maxBodyBytes) {

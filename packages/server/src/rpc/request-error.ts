@@ -1,6 +1,7 @@
 /**
  * An error the HTTP layer answers with a 4xx status and a JSON body that names the problem.
  * Throw one from `getClient` to refuse a request, e.g. `throw new RequestError(401, ...)`.
+ * `headers` go on the response (`Allow` on a 405, `Retry-After` on a 503).
  *
  * @example
  * ```ts
@@ -19,6 +20,7 @@ export class RequestError extends Error {
     readonly code: string,
     message: string,
     readonly path?: string,
+    readonly headers?: Readonly<Record<string, string>>,
   ) {
     super(message);
   }
