@@ -13,6 +13,9 @@ import {
 import type { ModelInfo } from './model-info.js';
 import type { Resolver } from './resolve-expression.js';
 
+/** The casings `currentModel()` and `currentOperation()` accept. */
+const CASINGS: ReadonlySet<string> = new Set(['upper', 'lower', 'capitalize', 'uncapitalize']);
+
 /** A function call in a rule or `@@validate`: arity, argument types, where it is allowed. */
 export function resolveCall(
   r: Resolver,
@@ -61,9 +64,18 @@ export function resolveCall(
         return r.error('unknown-function', `Function '${name}' cannot be used in @@validate`, node);
       r.arity(node, 0, 1);
       const resolved = args.map((a) => r.resolve(a.value, scope));
-      resolved.forEach(
-        (arg, i) => !isScalar(arg.ty, 'String') && r.argError(node, i, 'a casing string', arg.ty),
-      );
+      resolved.forEach((arg, i) => {
+        const v = (args[i] as { value: ExprNode }).value;
+        if (!isScalar(arg.ty, 'String')) r.argError(node, i, 'a casing string', arg.ty);
+        // Any other text would silently leave the name as it is: say so where it is written.
+        else if (v.k !== 'string' || !CASINGS.has(v.value)) {
+          ctx.diagnostics.error(
+            'invalid-argument',
+            `The casing of ${name}() must be one of ${[...CASINGS].map((c) => `'${c}'`).join(', ')}`,
+            v.span,
+          );
+        }
+      });
       return callOf(name, resolved, STRING);
     }
     case 'contains':

@@ -933,6 +933,26 @@ model A {
 }`,
   },
   {
+    name: 'currentModel() with a casing it does not know',
+    code: 'invalid-argument',
+    at: '4:32',
+    schema: `
+model A {
+  id Int @id
+  @@allow('read', currentModel('foo') == 'A')
+}`,
+  },
+  {
+    name: 'currentOperation() with a casing it does not know',
+    code: 'invalid-argument',
+    at: '4:68',
+    schema: `
+model A {
+  id Int @id
+  @@allow('read', currentOperation() == 'read' || currentOperation('Upper') == 'READ')
+}`,
+  },
+  {
     name: 'check() on a scalar',
     code: 'type-mismatch',
     at: '5:25',

@@ -2,8 +2,7 @@ import type { SchemaDef } from '@warden/schema';
 import type { CreateInput, CreateManyInput } from './create-input.js';
 import type { OrderByArg } from './order-by.js';
 import type { IncludeInput, OmitInput, SelectInput } from './select.js';
-import type { FieldBaseInput } from './scalars.js';
-import type { FieldsOf, ModelName, ScalarFieldName } from './schema-access.js';
+import type { ModelName, ScalarFieldName } from './schema-access.js';
 import type { UpdateInput, UpdateManyInput } from './update-input.js';
 import type { WhereInput } from './where.js';
 import type { WhereUniqueInput } from './where-unique.js';
@@ -96,11 +95,18 @@ export interface DeleteArgs<S extends SchemaDef, M extends ModelName<S>>
 
 /**
  * Arguments of the policy layer's `check`: could the current user possibly do `operation` on
- * some row whose scalar fields have the given values?
+ * some row matching `where`? `where` is a query's `where` (values and filters such as
+ * `{ gt: 1 }`, `AND`/`OR`/`NOT`, to-one relations); filters the checker cannot reason about
+ * (to-many relations, Json, lists) add no constraint. `field` asks about one field's own
+ * `read` / `update` rules as well.
+ *
+ * @example
+ * ```ts
+ * await db.post.check({ operation: 'update', where: { views: { gt: 100 }, published: true } });
+ * ```
  */
 export interface CheckArgs<S extends SchemaDef, M extends ModelName<S>> {
   operation: 'create' | 'read' | 'update' | 'delete';
-  where?: {
-    [K in ScalarFieldName<S, M>]?: FieldBaseInput<S, FieldsOf<S, M>[K]> | null;
-  };
+  where?: WhereInput<S, M>;
+  field?: ScalarFieldName<S, M>;
 }

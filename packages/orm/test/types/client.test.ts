@@ -56,8 +56,18 @@ test('exists and the policy check', () => {
   ).resolves.toEqualTypeOf<boolean>();
   // @ts-expect-error unknown operation
   void db.post.check({ operation: 'write' });
-  // @ts-expect-error check's where takes scalar values, not filters
-  void db.post.check({ operation: 'read', where: { title: { contains: 'x' } } });
+  // check's where is a query's where: filters, AND / OR / NOT and to-one relations.
+  expectTypeOf(
+    db.post.check({
+      operation: 'update',
+      where: { title: { contains: 'x' }, OR: [{ published: true }, { author: { role: 'ADMIN' } }] },
+    }),
+  ).resolves.toEqualTypeOf<boolean>();
+  void db.post.check({ operation: 'read', field: 'title', where: { id: { gt: 1 } } });
+  // @ts-expect-error an unknown field in check's where
+  void db.post.check({ operation: 'read', where: { nope: 1 } });
+  // @ts-expect-error 'all' is a rule's operation list, not something to check
+  void db.post.check({ operation: 'all' });
 });
 
 test('a SchemaDef that is not a literal still gives a usable, loose client', () => {

@@ -211,9 +211,10 @@ function delegatePrototype(model: ModelDef, key: string, sample: object): object
   }
   p.check = function (this: unknown, args: CheckArgs) {
     const state = stateOf(this);
-    return Promise.resolve(
-      state.checker.check(model.name, (state.session.user ?? null) as never, args),
-    );
+    // An async API never throws where it is called: bad input is a rejected promise.
+    return new Promise((resolve) => {
+      resolve(state.checker.check(model.name, (state.session.user ?? null) as never, args));
+    });
   };
   return p;
 }

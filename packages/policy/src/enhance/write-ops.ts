@@ -233,10 +233,8 @@ export async function createMany(
     }
     return readBackMany(site, tx, written, args);
   });
-  if (out.some((r) => r === null || r === undefined)) {
-    throw rejected(site.model.name, 'createManyAndReturn', 'cannot-read-back');
-  }
-  return out;
+  // As updateManyAndReturn: the rows stay written, and the result is those this user may read.
+  return out.filter((r) => r !== null && r !== undefined);
 }
 
 /**
