@@ -7,7 +7,8 @@ import { parseCreate } from './parse-data.js';
 import type { CreatePlan } from './plan-types.js';
 import { hasNested } from './plan-types.js';
 import { shapeMany, shapeOne, shaperFor } from './result.js';
-import { createTree, insertMany, insertRow, insertRowReadable } from './run-tree.js';
+import { createTree } from './run-tree.js';
+import { insertMany, insertRow, insertRowReadable } from './statements.js';
 import { cannotReadBackKept, isReadable } from './readable-returning.js';
 import type { Row } from './statement.js';
 import { topArgs, writeScope } from './top-args.js';
@@ -83,9 +84,9 @@ async function createManyRows(
     plans.every((p) => Object.keys(p.values).join(',') === cols) &&
     plans.length * (first.length + 1) < 30000;
   const res = oneStatement
-    ? await insertMany(w, model, plans, undefined, skip, returning)
+    ? await insertMany(w, model, { plans, skipDuplicates: skip, returning })
     : await runInTransaction(ctx, (tx) =>
-        insertMany({ ...w, ctx: tx }, model, plans, undefined, skip, returning),
+        insertMany({ ...w, ctx: tx }, model, { plans, skipDuplicates: skip, returning }),
       );
   return { ...res, a };
 }

@@ -9,19 +9,28 @@ import type { SetItem } from './plan-types.js';
 import type { Binder } from './statement.js';
 import { column, returningList } from './statement.js';
 
+/** What `insertSql` inserts. */
+export interface InsertSqlOptions {
+  readonly cols: readonly string[];
+  /** `rows[i][j]` is bound for `cols[j]`. */
+  readonly rows: readonly (readonly unknown[])[];
+  readonly b: Binder;
+  /** An `on conflict ...` clause. */
+  readonly conflict?: RawBuilder<unknown>;
+  /** Whether the rows come back (RETURNING every column, then `extra`). */
+  readonly returning: boolean;
+  /** More RETURNING items (the `$readable` column). */
+  readonly extra?: RawBuilder<unknown>;
+}
+
 /**
- * `insert into T (cols) values (...), (...) [on conflict ...] [returning ...]`; `rows[i][j]`
- * is bound for `cols[j]`. No columns: `default values` (one row).
+ * `insert into T (cols) values (...), (...) [on conflict ...] [returning ...]`. No columns:
+ * `default values` (one row).
  */
 export function insertSql(
   ctx: QueryContext,
   model: ModelDef,
-  cols: readonly string[],
-  rows: readonly (readonly unknown[])[],
-  b: Binder,
-  conflict: RawBuilder<unknown> | undefined,
-  returning: boolean,
-  extra: RawBuilder<unknown> = sql``,
+  { cols, rows, b, conflict, returning, extra = sql`` }: InsertSqlOptions,
 ): RawBuilder<unknown> {
   const ret = returning ? sql` returning ${returningList(ctx, model)}${extra}` : sql``;
   const onConflict = conflict ?? sql``;

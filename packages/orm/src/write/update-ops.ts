@@ -17,7 +17,8 @@ import { hasNested } from './plan-types.js';
 import { shapeMany, shapeOne, shaperFor } from './result.js';
 import { watchedUpdate } from './write-hooks.js';
 import { cannotReadBackKept, isReadable, readableColumn } from './readable-returning.js';
-import { createTree, insertRow, updateTree, updateWhere } from './run-tree.js';
+import { createTree, updateTree } from './run-tree.js';
+import { insertRow } from './statements.js';
 import { writeFilter } from './run-statement.js';
 import { updateWatched } from './watched-update.js';
 import { insertSql, setList, updateSql } from './sql-builders.js';
@@ -209,7 +210,7 @@ async function updateManyRows(
   const watched = watchedUpdate(ctx, model, plan.sets);
   if (!watched) return updateFlat(w, plan, operation, returning, limit);
   const origin = { site, nested: false, path: 'data' };
-  return updateWatched(w, model, plan.sets, where, ALL, watched, origin, limit);
+  return updateWatched(w, model, { sets: plan.sets, where, extra: ALL, watched, origin, limit });
 }
 
 /** `updateMany`: one `update` statement; `{ count }`. */
@@ -300,9 +301,13 @@ export async function upsert(ctx: QueryContext, model: ModelDef, args: unknown):
       const b = new Binder();
       const onConflict = sql` on conflict (${sql.join(conflict.map((f) => sql.ref(model.fields[f]!.dbName)))}) do update set ${setList(ctx, model, updatePlan.sets, b, true)}`;
       // Values: the update's first (bound while building the conflict clause), then the insert's.
-      compiled = insertSql(ctx, model, cols, [cols.map(() => null)], b, onConflict, true).compile(
-        ctx.kysely,
-      );
+      compiled = insertSql(ctx, model, {
+        cols,
+        rows: [cols.map(() => null)],
+        b,
+        conflict: onConflict,
+        returning: true,
+      }).compile(ctx.kysely);
       rememberPlan(ctx, cacheKey, compiled);
     }
     const values = [
@@ -337,5 +342,3 @@ export async function upsert(ctx: QueryContext, model: ModelDef, args: unknown):
     return shapeOne(tx, model, row, a, shaper, false, 'upsert');
   });
 }
-
-export { updateWhere };

@@ -16,25 +16,31 @@ import type { WriteScope } from './write-scope.js';
 /** Rows per UPDATE statement of a watched update (keeps the id list under parameter limits). */
 const CHUNK = 500;
 
+/** What `updateWatched` changes, in which rows, and what its hooks are told. */
+export interface WatchedUpdateOptions {
+  readonly sets: readonly SetItem[];
+  readonly where?: WhereRef;
+  /** The relation scope (`ALL` when none). */
+  readonly extra: Scoped;
+  readonly watched: WatchedUpdate;
+  readonly origin: UpdateOrigin;
+  /** Only the first rows (`updateMany({ limit })`). */
+  readonly limit?: number;
+  /** The rows' own nested writes, run after the UPDATE and before `afterUpdate`. */
+  readonly nested?: (rows: readonly Row[], w: WriteScope) => Promise<void>;
+}
+
 /**
  * An UPDATE the update hooks see, in a transaction (the caller's, or one begun here): the ids
  * of the rows it matches are selected first (locked with `FOR UPDATE` on PostgreSQL, so they
  * cannot change before the update), `beforeUpdate` gets them, the statement changes exactly
  * those rows (still under the row filter and `where`), then `afterUpdate` gets the updated
- * rows. `limit`: only the first rows (`updateMany({ limit })`). Rows come back as RETURNING
- * rows (all columns; selected when `sets` is empty). `nested`: the row's own nested writes,
- * run after the UPDATE and before `afterUpdate`.
+ * rows. Rows come back as RETURNING rows (all columns; selected when `sets` is empty).
  */
 export function updateWatched(
   w: WriteScope,
   model: ModelDef,
-  sets: readonly SetItem[],
-  where: WhereRef | undefined,
-  extra: Scoped,
-  watched: WatchedUpdate,
-  origin: UpdateOrigin,
-  limit?: number,
-  nested?: (rows: readonly Row[], w: WriteScope) => Promise<void>,
+  { sets, where, extra, watched, origin, limit, nested }: WatchedUpdateOptions,
 ): Promise<StatementResult> {
   return runInTransaction(w.ctx, async (tx) => {
     const wt: WriteScope = { ...w, ctx: tx };
