@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadSchema } from '@warden/language';
@@ -36,7 +36,14 @@ describe('warden generate', () => {
   let text = '';
 
   beforeAll(async () => {
-    const { code, stdout, stderr } = await run(['generate', '--schema', blogSchema, '--out', out]);
+    const { code, stdout, stderr } = await run([
+      'generate',
+      '--schema',
+      blogSchema,
+      '--out',
+      out,
+      '--hooks',
+    ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain(`wrote ${join(out, 'schema.ts')}`);
@@ -98,6 +105,44 @@ describe('warden generate', () => {
     expect(
       typeErrors([join(out, 'schema.ts'), join(out, 'hooks.ts'), join(out, 'use-hooks.ts')]),
     ).toEqual([]);
+  });
+
+  it('without @warden/client installed, writes no hooks.ts (a server-only app must type-check)', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'schema.zmodel'), readFileSync(blogSchema, 'utf8'));
+    const { code, stdout } = await run(['generate'], { cwd });
+    expect(code).toBe(0);
+    expect(stdout).toContain('wrote generated/schema.ts');
+    expect(stdout).toContain('skipped hooks.ts: @warden/client is not installed');
+    expect(existsSync(join(cwd, 'generated/hooks.ts'))).toBe(false);
+    expect(existsSync(join(cwd, 'generated/schema.ts'))).toBe(true);
+  });
+
+  it('writes hooks.ts when @warden/client is installed at or above the output folder', async () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, 'node_modules/@warden/client'), { recursive: true });
+    writeFileSync(join(cwd, 'node_modules/@warden/client/package.json'), '{}');
+    mkdirSync(join(cwd, 'app'));
+    writeFileSync(join(cwd, 'app/schema.zmodel'), readFileSync(blogSchema, 'utf8'));
+    const { code, stdout } = await run(['generate'], { cwd: join(cwd, 'app') });
+    expect(code).toBe(0);
+    expect(stdout).toContain('wrote generated/hooks.ts');
+    expect(readFileSync(join(cwd, 'app/generated/hooks.ts'), 'utf8')).toBe(
+      readFileSync(join(out, 'hooks.ts'), 'utf8').replace(
+        'from blog.zmodel.',
+        'from schema.zmodel.',
+      ),
+    );
+    const none = await run(['generate', '--no-hooks', '--out', 'other'], { cwd: join(cwd, 'app') });
+    expect(none.code).toBe(0);
+    expect(none.stdout).not.toContain('hooks.ts');
+    expect(existsSync(join(cwd, 'app/other/hooks.ts'))).toBe(false);
+  });
+
+  it('refuses --hooks with --no-hooks', async () => {
+    const { code, stderr } = await run(['generate', '--hooks', '--no-hooks'], { cwd: tempDir() });
+    expect(code).toBe(2);
+    expect(stderr).toContain('--hooks and --no-hooks cannot be used together');
   });
 
   it('fails to type-check when the data does not satisfy SchemaDef', () => {

@@ -1,9 +1,8 @@
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Decimal } from 'decimal.js';
-import { isWardenError } from '@warden/schema';
 import { startTestApi, testDialects, type TestApi } from '@warden/test-kit';
-import { createFetchClient } from '../src/index.js';
+import { createFetchClient, isWardenError, WardenError } from '../src/index.js';
 
 const kinds = resolve(process.cwd(), 'packages/client/test/fixtures/kinds.zmodel');
 const blog = resolve(process.cwd(), 'examples/schemas/blog.zmodel');
@@ -91,6 +90,7 @@ describe.each(await testDialects())('fetch client on %s', (dialect) => {
       .create({ data: { title: 'No', content: 'c', authorId: 'r' } })
       .catch((e: unknown) => e as any);
     expect(isWardenError(denied)).toBe(true);
+    expect(denied).toBeInstanceOf(WardenError);
     expect(denied).toMatchObject({
       code: 'REJECTED_BY_POLICY',
       status: 403,
