@@ -113,17 +113,25 @@ describe('warden generate', () => {
     const { code, stdout } = await run(['generate'], { cwd });
     expect(code).toBe(0);
     expect(stdout).toContain('wrote generated/schema.ts');
-    expect(stdout).toContain('skipped hooks.ts: @warden/client is not installed');
+    expect(stdout).toContain(
+      'skipped hooks.ts: it needs @warden/client and @tanstack/react-query, not installed here',
+    );
     expect(existsSync(join(cwd, 'generated/hooks.ts'))).toBe(false);
     expect(existsSync(join(cwd, 'generated/schema.ts'))).toBe(true);
   });
 
-  it('writes hooks.ts when @warden/client is installed at or above the output folder', async () => {
+  it('writes hooks.ts when @warden/client and TanStack Query are installed at or above the output folder', async () => {
     const cwd = tempDir();
     mkdirSync(join(cwd, 'node_modules/@warden/client'), { recursive: true });
     writeFileSync(join(cwd, 'node_modules/@warden/client/package.json'), '{}');
     mkdirSync(join(cwd, 'app'));
     writeFileSync(join(cwd, 'app/schema.zmodel'), readFileSync(blogSchema, 'utf8'));
+    const clientOnly = await run(['generate'], { cwd: join(cwd, 'app') });
+    expect(clientOnly.stdout).toContain(
+      'skipped hooks.ts: it needs @tanstack/react-query, not installed here',
+    );
+    mkdirSync(join(cwd, 'node_modules/@tanstack/react-query'), { recursive: true });
+    writeFileSync(join(cwd, 'node_modules/@tanstack/react-query/package.json'), '{}');
     const { code, stdout } = await run(['generate'], { cwd: join(cwd, 'app') });
     expect(code).toBe(0);
     expect(stdout).toContain('wrote generated/hooks.ts');

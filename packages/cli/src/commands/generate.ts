@@ -8,15 +8,18 @@ import { renderSchemaModule } from '../generate/schema-module.js';
 import { requireSchema } from '../load-schema.js';
 
 /**
- * Whether `@warden/client` is installed where code in `dir` would import it from: a
- * `node_modules/@warden/client` in `dir` or a folder above it, as Node and TypeScript look.
+ * Whether `pkg` is installed where code in `dir` would import it from: a `node_modules/<pkg>`
+ * in `dir` or a folder above it, as Node and TypeScript look.
  */
-export function clientInstalled(dir: string): boolean {
+export function installedAt(dir: string, pkg: string): boolean {
   for (let at = resolve(dir); ; at = dirname(at)) {
-    if (existsSync(join(at, 'node_modules', '@warden', 'client', 'package.json'))) return true;
+    if (existsSync(join(at, 'node_modules', pkg, 'package.json'))) return true;
     if (dirname(at) === at) return false;
   }
 }
+
+/** hooks.ts imports `@warden/client/react`, which imports TanStack Query: both must be there. */
+const HOOKS_NEED = ['@warden/client', '@tanstack/react-query'] as const;
 
 export const generateCommand: CommandSpec = {
   name: 'generate',
@@ -24,11 +27,11 @@ export const generateCommand: CommandSpec = {
   details:
     'Writes <out>/schema.ts exporting `schema` (an `as const` SchemaDef literal) and its type\n' +
     '`Schema`, and <out>/hooks.ts exporting `useFindManyPost`, `useCheckPost`, ... for every\n' +
-    'model (from @warden/client/react). hooks.ts is written only when @warden/client is\n' +
-    'installed (found in a node_modules folder at or above <out>), so a server-only app\n' +
-    'type-checks; --hooks writes it anyway, --no-hooks never. The default output directory is\n' +
-    '`generated` next to the schema file. The output is deterministic: the same schema always\n' +
-    'gives the same files.',
+    'model (from @warden/client/react). hooks.ts is written only when @warden/client and\n' +
+    '@tanstack/react-query are installed (in a node_modules folder at or above <out>), so a\n' +
+    'server-only app type-checks; --hooks writes it anyway, --no-hooks never. The default\n' +
+    'output directory is `generated` next to the schema file. The output is deterministic:\n' +
+    'the same schema always gives the same files.',
   options: {
     schema: schemaOption,
     out: {
@@ -38,7 +41,7 @@ export const generateCommand: CommandSpec = {
     },
     hooks: {
       type: 'boolean',
-      description: 'write hooks.ts even when @warden/client is not installed',
+      description: 'write hooks.ts even when @warden/client or TanStack Query is not installed',
     },
     'no-hooks': { type: 'boolean', description: 'do not write hooks.ts' },
   },
@@ -49,7 +52,8 @@ export const generateCommand: CommandSpec = {
     if (options.hooks && options['no-hooks'])
       throw usageError('--hooks and --no-hooks cannot be used together', 'generate');
     const loaded = await requireSchema(context, path);
-    const hooks = options['no-hooks'] ? false : options.hooks === true || clientInstalled(outDir);
+    const missing = HOOKS_NEED.filter((pkg) => !installedAt(outDir, pkg));
+    const hooks = options['no-hooks'] ? false : options.hooks === true || missing.length === 0;
     const files: [string, string][] = [
       ['schema.ts', renderSchemaModule(loaded.schema, basename(path))],
     ];
@@ -66,7 +70,7 @@ export const generateCommand: CommandSpec = {
     }
     if (!hooks && !options['no-hooks']) {
       context.out.line(
-        'skipped hooks.ts: @warden/client is not installed (install it, or pass --hooks)',
+        `skipped hooks.ts: it needs ${missing.join(' and ')}, not installed here (install, or pass --hooks)`,
       );
     }
     return EXIT_OK;
