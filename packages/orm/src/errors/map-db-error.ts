@@ -1,5 +1,6 @@
 import type { ModelDef, SchemaDef } from '@warden/schema';
 import { WardenError, isWardenError } from '@warden/schema';
+import { isConflictCode } from './conflict.js';
 
 function modelByTable(schema: SchemaDef, table: string | undefined): ModelDef | undefined {
   return table === undefined
@@ -36,7 +37,8 @@ function uniqueColumns(e: any): { table?: string; columns: string[] } | undefine
 
 /**
  * A driver error as a `WardenError`: unique violations -> `UNIQUE_CONSTRAINT` (with `fields`,
- * the schema names of the columns), foreign-key violations -> `FOREIGN_KEY`, anything else ->
+ * the schema names of the columns), foreign-key violations -> `FOREIGN_KEY`, deadlocks,
+ * serialization failures and busy locks -> `CONFLICT` (retryable), anything else ->
  * `DB_ERROR`. Same codes and shapes on SQLite and PostgreSQL. WardenErrors pass through.
  */
 export function mapDbError(
@@ -78,9 +80,13 @@ export function mapDbError(
     );
   }
   const msg = e instanceof Error ? e.message : String(e);
-  return new WardenError(
-    'DB_ERROR',
-    `Database error${model ? ` in ${model.name}${operation ? `.${operation}` : ''}` : ''}: ${msg}`,
-    where,
-  );
+  const at = model ? ` in ${model.name}${operation ? `.${operation}` : ''}` : '';
+  if (isConflictCode(code)) {
+    return new WardenError(
+      'CONFLICT',
+      `Database conflict${at}: ${msg}; nothing of it was written, and it may be retried`,
+      where,
+    );
+  }
+  return new WardenError('DB_ERROR', `Database error${at}: ${msg}`, where);
 }

@@ -33,7 +33,7 @@ export interface ClientMethods<S extends SchemaDef> {
    * state (on SQLite, reads are answered by a second read-only connection; a write, or another
    * transaction, waits for this one at most `busy_timeout` (5 s, or `?busy_timeout=<ms>` in
    * the url), then fails with
-   * `DB_ERROR`: SQLite has one writer. A `:memory:` database has no second connection, so
+   * `CONFLICT`: SQLite has one writer. A `:memory:` database has no second connection, so
    * there reads wait too).
    *
    * @example
@@ -44,6 +44,10 @@ export interface ClientMethods<S extends SchemaDef> {
    *   return p;
    * });
    * ```
+   *
+   * A transaction the database aborts for a deadlock or a serialization failure is run again
+   * (the callback is called again from the start) up to `options.maxRetries` times (default
+   * 3), then fails with `CONFLICT`. Keep effects other than queries on `tx` out of `fn`.
    */
   $transaction<R>(
     fn: (tx: WardenClient<S>) => Promise<R>,

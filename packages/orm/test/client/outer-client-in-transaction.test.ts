@@ -91,8 +91,8 @@ describe.each(both)('the outer client inside $transaction on %s (%s)', (dialect,
     );
     if (dialect === 'sqlite') {
       // SQLite has one writer: the write waits busy_timeout for the transaction, then fails
-      // with a DB_ERROR that says why and what to do; the transaction itself goes on.
-      expect(isWardenError(outcome.outer) && outcome.outer.code).toBe('DB_ERROR');
+      // with a CONFLICT that says why and what to do; the transaction itself goes on.
+      expect(isWardenError(outcome.outer) && outcome.outer.code).toBe('CONFLICT');
       expect(outcome.outer.message).toMatch(/Tag\.create: SQLite: gave up after 300 ms/);
       expect(outcome.outer.message).toMatch(/run every query on its tx client/);
       expect(outcome.waited).toBeGreaterThanOrEqual(290);
@@ -144,7 +144,7 @@ describe.each(both)('the outer client inside $transaction on %s (%s)', (dialect,
       }),
     );
     if (dialect === 'sqlite') {
-      expect(isWardenError(nested) && nested.code).toBe('DB_ERROR');
+      expect(isWardenError(nested) && nested.code).toBe('CONFLICT');
       expect(nested.message).toMatch(/gave up after 200 ms .* a new transaction/);
       expect(await db.tag.count()).toBe(1);
     } else {
@@ -171,7 +171,7 @@ describe.runIf((await testDialects()).includes('sqlite'))('a :memory: SQLite dat
         return db.tag.count().catch((e: unknown) => e);
       }),
     );
-    expect(isWardenError(outcome) && outcome.code).toBe('DB_ERROR');
+    expect(isWardenError(outcome) && outcome.code).toBe('CONFLICT');
     expect(outcome.message).toMatch(/:memory: database cannot be opened twice/);
     expect(await db.tag.count()).toBe(1);
   });

@@ -23,7 +23,7 @@ describe('SQLite url options', () => {
         await tx.tag.create({ data: { name: 'inside' } });
         return db.tag.create({ data: { name: 'outside' } }).catch((e: unknown) => e);
       });
-      expect(isWardenError(outer) && outer.code).toBe('DB_ERROR');
+      expect(isWardenError(outer) && outer.code).toBe('CONFLICT');
       expect((outer as Error).message).toMatch(/gave up after 150 ms/);
     } finally {
       await db.$disconnect();
