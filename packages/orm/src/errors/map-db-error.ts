@@ -81,6 +81,10 @@ export function mapDbError(
   }
   const msg = e instanceof Error ? e.message : String(e);
   const at = model ? ` in ${model.name}${operation ? `.${operation}` : ''}` : '';
+  if (code === '57014') {
+    // PostgreSQL's statement_timeout (or a cancel): the statement was stopped, not broken.
+    return new WardenError('TIMEOUT', `Database timeout${at}: ${msg}`, where);
+  }
   if (isConflictCode(code)) {
     return new WardenError(
       'CONFLICT',

@@ -4,6 +4,7 @@ import { errorResponse, logToConsole, type ErrorLogger } from './error-response.
 import { findOperationRoute } from '../wire/operations.js';
 import { decodeArgs, readBodyArgs, readBodyJson, readQueryArgs } from './read-args.js';
 import { RequestError } from './request-error.js';
+import { boundRows, checkRows } from './row-budget.js';
 import { serializeDataJson } from '../wire/serialization.js';
 import { jsonResponse } from './response-text.js';
 import { buildOpenApi } from '../openapi/build-openapi.js';
@@ -95,8 +96,12 @@ export function createRpcHandler(
         route.argsFrom === 'query'
           ? readQueryArgs(url, limits)
           : await readBodyArgs(request, limits);
+      const bounded = boundRows(options.schema, model, operation, args, limits);
       const client = await options.getClient(request);
-      const result = await callDelegate(client, model, operation, args);
+      const result = await withinBudget(limits, `${model}.${operation}`, () =>
+        callDelegate(client, model, operation, bounded.args),
+      );
+      checkRows(result, bounded.plan, limits);
       return jsonResponse(serializeDataJson(result), route.status);
     } catch (error) {
       return errorResponse(error, logError);
@@ -135,6 +140,7 @@ async function runTransaction(
       `$transaction has ${items.length} operations; the limit is ${limits.maxTransactionSize}`,
     );
   }
+  const schema = options.schema;
   const steps = items.map((item, i) => {
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
       throw new RequestError(
@@ -171,17 +177,71 @@ async function runTransaction(
         `[${i}].op`,
       );
     }
-    return { model: resolved, op, args: decodeArgs(args, limits) };
+    return {
+      model: resolved,
+      op,
+      ...boundRows(schema, resolved, op, decodeArgs(args, limits), limits),
+    };
   });
   const client = await options.getClient(request);
-  const results = await client.$transaction(async (tx: AnyClient) => {
-    const out: unknown[] = [];
-    for (const step of steps) {
-      out.push(await callDelegate(tx, step.model, step.op, step.args));
-    }
-    return out;
-  });
+  let expired = false;
+  const results = await withinBudget(
+    limits,
+    '$transaction',
+    () =>
+      client.$transaction(async (tx: AnyClient) => {
+        // A retried transaction counts its rows afresh.
+        const counted = { rows: 0 };
+        const out: unknown[] = [];
+        for (const step of steps) {
+          // Past the budget the answer has gone: stop, so the rollback frees the connection.
+          if (expired) throw budgetPassed(limits, '$transaction');
+          const result = await callDelegate(tx, step.model, step.op, step.args);
+          checkRows(result, step.plan, limits, counted);
+          out.push(result);
+        }
+        if (expired) throw budgetPassed(limits, '$transaction');
+        return out;
+      }),
+    () => (expired = true),
+  );
   return jsonResponse(serializeDataJson(results), 200);
+}
+
+/**
+ * Runs `work`, answering 503 `TIMEOUT` if it has not settled within `limits.timeoutMs`. The
+ * work goes on until the database ends it; its late outcome is dropped.
+ */
+async function withinBudget<T>(
+  limits: RpcLimits,
+  label: string,
+  work: () => Promise<T>,
+  onExpired?: () => void,
+): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const running = work();
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      running.catch(() => undefined);
+      onExpired?.();
+      reject(budgetPassed(limits, label));
+    }, limits.timeoutMs);
+  });
+  try {
+    return await Promise.race([running, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function budgetPassed(limits: RpcLimits, label: string): RequestError {
+  return new RequestError(
+    503,
+    'TIMEOUT',
+    `${label} ran past the ${limits.timeoutMs} ms one request may take (timeoutMs), and was abandoned (a $transaction rolls back at its next step)`,
+    undefined,
+    { 'retry-after': '1' },
+  );
 }
 
 /** Calls `client.<model>.<operation>(args)`; an operation this client lacks is a 400, not a crash. */
