@@ -1,6 +1,6 @@
 // RPC API vs a bare node:http server running the same raw prepared statement, on 127.0.0.1.
 // Each server runs in its own process; this process only generates load.
-// Run: npx tsx --conditions=@warden/source bench/api/run.ts [--seconds 5] [--soak]
+// Run: npx tsx --conditions=@warden/source bench/api/run.ts [--seconds 5] [--soak [--soak-seconds 15]]
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createClient } from '@warden/orm';
@@ -8,10 +8,14 @@ import { createTestDatabase, testDialects, type TestDialect } from '@warden/test
 import { blogSchema } from '../../packages/orm/test/fixtures/blog-schema.js';
 import { POSTS, USERS, seed } from '../orm/seed.js';
 import { load, type LoadResult } from './load.js';
+import { P99_RATIO_TARGET, RSS_CEILING_MB, soak } from './soak.js';
 
 const argv = process.argv.slice(2);
 const seconds = Number(argv[argv.indexOf('--seconds') + 1]) || 5;
-const soak = argv.includes('--soak');
+const soakMode = argv.includes('--soak');
+const soakSeconds = argv.includes('--soak-seconds')
+  ? Number(argv[argv.indexOf('--soak-seconds') + 1])
+  : 15;
 
 async function startServer(
   mode: 'warden' | 'bare',
@@ -62,10 +66,34 @@ async function benchDialect(dialect: TestDialect): Promise<void> {
         `${''.padEnd(10)} ${''.padEnd(12)} throughput ratio warden/bare: ${(w.rps / b.rps).toFixed(2)} (target >= 0.70)`,
       );
     }
-    if (soak) {
+    if (soakMode) {
       const r = await load(urls['findMany 20'](warden.base), 50, 30);
       console.log(`${dialect.padEnd(10)} soak: 50 connections, 30 s, findMany 20: ${fmt(r)}`);
       if (r.errors > 0) process.exitCode = 1;
+      const s = await soak(warden.base, warden.child.pid!, soakSeconds);
+      const ratio = s.hostile.p99 / s.quiet.p99;
+      console.log(`${dialect.padEnd(10)} normal traffic alone         ${fmt(s.quiet)}`);
+      console.log(`${''.padEnd(10)} beside the hostile mix       ${fmt(s.hostile)}`);
+      for (const [name, c] of Object.entries(s.mix)) {
+        console.log(
+          `${''.padEnd(10)}   hostile: ${name}: ${c.sent} sent, answers ${JSON.stringify(c.answered)}`,
+        );
+      }
+      console.log(
+        `${''.padEnd(10)} normal p99 ratio mix/alone: ${ratio.toFixed(2)} (target < ${P99_RATIO_TARGET}); ` +
+          `peak RSS ${s.peakRssMb.toFixed(0)} MB (before the mix ${s.rssBeforeMb.toFixed(0)} MB; ceiling ${RSS_CEILING_MB} MB)`,
+      );
+      const serverErrors = Object.values(s.mix).some((c) =>
+        Object.keys(c.answered).some((st) => Number(st) >= 500 || st === '0'),
+      );
+      if (
+        ratio >= P99_RATIO_TARGET ||
+        s.peakRssMb >= RSS_CEILING_MB ||
+        s.hostile.errors > 0 ||
+        serverErrors
+      ) {
+        process.exitCode = 1;
+      }
     }
   } finally {
     warden.child.kill();

@@ -55,12 +55,10 @@ export function boundRows(
   const out: Record<string, unknown> = { ...input };
   let top = 1;
   if (LIST_OPERATIONS.has(operation)) {
+    // A take that is not a number is the ORM's to refuse, with its own message.
     const take = input.take;
     if (typeof take === 'number') top = Math.abs(take);
-    else {
-      out.take = limits.maxRows + 1;
-      top = limits.maxRows + 1;
-    }
+    else if (take === undefined) out.take = top = limits.maxRows + 1;
   } else if (operation.endsWith('ManyAndReturn')) {
     top = limits.maxRows;
   }
@@ -95,7 +93,8 @@ function boundReads(
     const bounded: Record<string, unknown> = { ...spec };
     for (const [key, value] of Object.entries(spec)) {
       const field = Object.hasOwn(model.fields, key) ? model.fields[key] : undefined;
-      if (field?.kind !== 'relation' || value === false || value == null) continue;
+      // Only `true` and objects read a relation; anything else is the ORM's to refuse.
+      if (field?.kind !== 'relation' || (value !== true && !isObject(value))) continue;
       const target = schema.models[field.type];
       if (!target) continue;
       const at = `${path}${clause}.${key}`;
@@ -112,9 +111,8 @@ function boundReads(
             );
           }
           each = Math.abs(take);
-        } else {
-          nested.take = limit + 1;
-          each = limit + 1;
+        } else if (take === undefined) {
+          nested.take = each = limit + 1;
         }
       }
       const rows = parents * each;
@@ -128,7 +126,7 @@ function boundReads(
       const inner = isObject(value)
         ? boundReads(schema, target, value, nested, `${at}.`, rows, budget)
         : [];
-      bounded[key] = nested;
+      if (field.list || isObject(value)) bounded[key] = nested;
       reads.push({ key, list: field.list, reads: inner });
     }
     out[clause] = bounded;
