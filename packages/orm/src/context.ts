@@ -3,6 +3,7 @@ import type { Expression, Kysely, SqlBool } from 'kysely';
 import type { ModelDef, SchemaDef } from '@warden/schema';
 import type { DialectHooks } from './dialect/dialect-hooks.js';
 import type { PlanCache } from './plan/plan-cache.js';
+import type { InputLimits } from './validate/limits.js';
 import type { StatementCache } from './dialect/sqlite/statement-cache.js';
 import type { WardenSqliteDriver } from './dialect/sqlite/sqlite-driver.js';
 
@@ -85,6 +86,8 @@ export interface Engine {
    * 10 s idle timeout after `$disconnect()`.
    */
   readonly release?: () => Promise<void>;
+  /** Bounds on arguments (`createClient`'s `limits`); `DEFAULT_LIMITS` when absent. */
+  readonly limits?: InputLimits;
 }
 
 /**

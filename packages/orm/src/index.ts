@@ -39,6 +39,8 @@ export type {
 } from './types/index.js';
 export { createClient, withHooks, clientContext } from './client/create-client.js';
 export type { ClientOptions } from './client/create-client.js';
+export { DEFAULT_LIMITS } from './validate/limits.js';
+export type { InputLimits } from './validate/limits.js';
 export type { LogOption, LogLevel, QueryLogEvent } from './client/connect.js';
 export type { IsolationLevel, TransactionOptions } from './client/transaction.js';
 export { WardenPromise } from './client/warden-promise.js';

@@ -8,6 +8,7 @@ import { findUnique, findUniqueOrThrow } from './read/find-unique.js';
 import { groupBy } from './read/group-by.js';
 import { permissions } from './read/permissions.js';
 import { writeOperations } from './write/index.js';
+import { checkArgumentDepth } from './validate/limits.js';
 
 /** An operation of a model delegate: `db.post.findMany(args)` calls `findMany(ctx, Post, args)`. */
 export type Operation = (ctx: QueryContext, model: ModelDef, args: any) => unknown;
@@ -25,8 +26,21 @@ export const readOperations: Readonly<Record<string, Operation>> = {
   permissions,
 };
 
+/**
+ * A write whose arguments are checked for depth first (reads are, while their shape key is
+ * made): the write builders recurse through nested writes and values.
+ */
+function depthChecked(name: string, op: Operation): Operation {
+  return (ctx, model, args) => {
+    checkArgumentDepth(args, { model: model.name, operation: name });
+    return op(ctx, model, args);
+  };
+}
+
 /** Every operation a delegate has. The writes module adds its own here. */
 export const operations: Readonly<Record<string, Operation>> = {
   ...readOperations,
-  ...writeOperations,
+  ...Object.fromEntries(
+    Object.entries(writeOperations).map(([name, op]) => [name, depthChecked(name, op)]),
+  ),
 };

@@ -8,6 +8,8 @@ import { operations } from '../operations.js';
 import { PlanCache } from '../plan/plan-cache.js';
 import type { WardenClient } from '../types/index.js';
 import { invalidInput } from '../validate/invalid.js';
+import type { InputLimits } from '../validate/limits.js';
+import { DEFAULT_LIMITS } from '../validate/limits.js';
 import type { LogOption } from './connect.js';
 import { connect } from './connect.js';
 import { ModelDelegate } from './delegate.js';
@@ -29,6 +31,8 @@ export interface ClientOptions {
   readonly provider?: 'sqlite' | 'postgresql';
   /** SQL logging: `true`, `['query', 'error']`, or a function receiving each event. */
   readonly log?: LogOption;
+  /** Bounds on the size of arguments (see `InputLimits`; unset ones keep `DEFAULT_LIMITS`). */
+  readonly limits?: Partial<InputLimits>;
 }
 
 const CTX = Symbol.for('warden.orm.context');
@@ -190,7 +194,11 @@ export function createClient<S extends SchemaDef>(
   schema: S,
   options: ClientOptions = {},
 ): WardenClient<S> {
-  const { kysely, provider, engine, unicodeCase } = connect(options, schema.provider);
+  const connected = connect(options, schema.provider);
+  const { kysely, provider, unicodeCase } = connected;
+  const engine = options.limits
+    ? { ...connected.engine, limits: { ...DEFAULT_LIMITS, ...options.limits } }
+    : connected.engine;
   const ctx: QueryContext = {
     schema,
     provider,

@@ -8,6 +8,24 @@ import { jsonNullWrite, refuseNullValue, checkJsonValue } from './json-null.js';
 
 type Provider = 'sqlite' | 'postgresql';
 
+/** The range of an Int column (32-bit on PostgreSQL; SQLite would store anything). */
+export const INT_MIN = -(2 ** 31);
+export const INT_MAX = 2 ** 31 - 1;
+/** The range of a BigInt column (64-bit on both databases). */
+export const BIGINT_MIN = -(2n ** 63n);
+export const BIGINT_MAX = 2n ** 63n - 1n;
+/**
+ * The DateTime range both databases store and order correctly: SQLite keeps ISO text, whose
+ * order is time order only for four-digit years; PostgreSQL stops at 4713 BC.
+ */
+export const DATE_MIN = -62135596800000; // 0001-01-01T00:00:00.000Z (Date.UTC reads year 1 as 1901)
+export const DATE_MAX = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/** PostgreSQL text cannot hold U+0000; SQLite could, but the two must accept the same values. */
+function noNul(path: ArgPath, site: ValidationSite) {
+  return invalidInput(path, `a string cannot contain the NUL character (\\u0000)`, site);
+}
+
 /** Not a closure inside checkScalar: that runs for every bound value of every call. */
 function wrongType(field: FieldDef, value: unknown, path: ArgPath, site: ValidationSite): never {
   throw invalidInput(path, `expected ${field.type}, got ${describeType(value)}`, site);
@@ -40,20 +58,39 @@ export function checkScalar(
   }
   switch (field.type) {
     case 'String':
-      return typeof value === 'string' ? value : wrongType(field, value, path, site);
+      if (typeof value !== 'string') return wrongType(field, value, path, site);
+      if (value.includes('\0')) throw noNul(path, site);
+      return value;
     case 'Int':
       if (typeof value !== 'number') return wrongType(field, value, path, site);
-      if (!Number.isSafeInteger(value)) {
+      if (!Number.isInteger(value)) {
         throw invalidInput(path, `expected Int, got non-integer number ${value}`, site);
+      }
+      if (value < INT_MIN || value > INT_MAX) {
+        throw invalidInput(
+          path,
+          `Int is a 32-bit integer (${INT_MIN} to ${INT_MAX}), got ${value}: use BigInt for larger values`,
+          site,
+        );
       }
       return value;
     case 'Float':
       return typeof value === 'number' ? value : wrongType(field, value, path, site);
-    case 'BigInt':
-      if (typeof value === 'bigint') return value;
-      if (typeof value === 'number' && Number.isSafeInteger(value)) return BigInt(value);
-      if (typeof value === 'string' && /^-?\d+$/.test(value)) return BigInt(value);
-      return wrongType(field, value, path, site);
+    case 'BigInt': {
+      let b: bigint;
+      if (typeof value === 'bigint') b = value;
+      else if (typeof value === 'number' && Number.isSafeInteger(value)) b = BigInt(value);
+      else if (typeof value === 'string' && /^-?\d{1,40}$/.test(value)) b = BigInt(value);
+      else return wrongType(field, value, path, site);
+      if (b < BIGINT_MIN || b > BIGINT_MAX) {
+        throw invalidInput(
+          path,
+          `BigInt is a 64-bit integer (${BIGINT_MIN} to ${BIGINT_MAX}), got ${b}`,
+          site,
+        );
+      }
+      return b;
+    }
     case 'Decimal':
       if (isDecimal(value)) return value;
       if (typeof value === 'number' && Number.isFinite(value)) return new Decimal(value);
@@ -67,6 +104,14 @@ export function checkScalar(
       const d =
         value instanceof Date ? value : typeof value === 'string' ? new Date(value) : undefined;
       if (!d || Number.isNaN(d.getTime())) return wrongType(field, value, path, site);
+      const t = d.getTime();
+      if (t < DATE_MIN || t > DATE_MAX) {
+        throw invalidInput(
+          path,
+          `DateTime must be between 0001-01-01 and 9999-12-31 (UTC), got ${d.toISOString()}`,
+          site,
+        );
+      }
       return d;
     }
     case 'Bytes':

@@ -97,7 +97,10 @@ export function checkJsonValue(value: unknown, path: ArgPath, site: ValidationSi
     [...path, ...at.keys.reverse()],
     name !== undefined
       ? `${name} cannot be part of a JSON value, it stands for a whole Json field (inside JSON, write null)`
-      : `expected a JSON value, got ${describeType(at.value)}`,
+      : typeof at.value === 'string'
+        ? // PostgreSQL's jsonb refuses \u0000; both databases accept the same values.
+          'a JSON string or key cannot contain the NUL character (\\u0000)'
+        : `expected a JSON value, got ${describeType(at.value)}`,
     site,
   );
 }
@@ -108,6 +111,7 @@ export function checkJsonValue(value: unknown, path: ArgPath, site: ValidationSi
  */
 function badJsonPart(value: unknown): { value: unknown; keys: (string | number)[] } | undefined {
   const t = typeof value;
+  if (t === 'string') return (value as string).includes('\0') ? { value, keys: [] } : undefined;
   if (t === 'bigint' || t === 'function' || t === 'symbol') return { value, keys: [] };
   if (t !== 'object' || value === null) return undefined;
   if (Array.isArray(value)) {
@@ -122,6 +126,7 @@ function badJsonPart(value: unknown): { value: unknown; keys: (string | number)[
   }
   if (nullValueName(value) !== undefined) return { value, keys: [] };
   for (const k of Object.keys(value as object)) {
+    if (k.includes('\0')) return { value: k, keys: [k] };
     const hit = badJsonPart((value as Record<string, unknown>)[k]);
     if (hit) {
       hit.keys.push(k);

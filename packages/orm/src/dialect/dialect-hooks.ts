@@ -10,6 +10,11 @@ export type StringMatch = 'contains' | 'startsWith' | 'endsWith';
  */
 export interface DialectHooks {
   readonly provider: 'sqlite' | 'postgresql';
+  /**
+   * Most bound parameters one statement may have: SQLite's SQLITE_MAX_VARIABLE_NUMBER (32766);
+   * PostgreSQL's wire protocol counts them in 16 bits (65535), and past that the count wraps.
+   */
+  readonly maxParameters: number;
   /** A column as selected at the top level (SQLite BigInt as text keeps 64-bit precision). */
   selectColumn(field: FieldDef, column: Expression<unknown>): Expression<unknown>;
   /** A column as put into a JSON object (casts what JSON would lose). */
@@ -42,6 +47,19 @@ export interface DialectHooks {
   listIsEmpty(column: Expression<unknown>): RawBuilder<boolean>;
   /** Encodes several list elements (already encoded one by one) into one bound value. */
   listParam(elements: unknown[]): unknown;
+  /**
+   * `value` is one of the elements of `list`, an `in` / `notIn` list bound as ONE parameter
+   * (made by `inListParam`), so the SQL is the same for every length and no list meets the
+   * database's limit on parameters. `insensitive`: both sides case-folded.
+   */
+  inList(
+    field: FieldDef,
+    value: Expression<unknown>,
+    list: Expression<unknown>,
+    insensitive: boolean,
+  ): RawBuilder<boolean>;
+  /** The one bound value of an `in` list, from its elements as each binds alone (no nulls). */
+  inListParam(field: FieldDef, elements: readonly unknown[]): unknown;
   /** The JSON value at `path` inside a Json column, as JSON (for equality). */
   jsonAt(column: Expression<unknown>, path: readonly string[]): RawBuilder<unknown>;
   /** The JSON value at `path` as SQL text (strings unquoted), for string filters. */

@@ -11,7 +11,6 @@ import { andAll, not } from './predicate.js';
 import { buildListFilter } from './list-filter.js';
 import { buildJsonFilter } from './json-filter.js';
 import { buildStringMatch, STRING_MATCHES } from './string-filter.js';
-import { listBucket } from '../plan/shape-key.js';
 
 const COMPARISONS = { lt: '<', lte: '<=', gt: '>', gte: '>=' } as const;
 
@@ -69,11 +68,12 @@ export function buildFieldFilter(
         preds.push(op === 'notIn');
         continue;
       }
-      const items = Array.from({ length: listBucket(v.length) }, (_, i) =>
-        listOperand(scope, field, p, i, insensitive),
+      const list = scope.ctx.dialect.inList(
+        field,
+        column,
+        listOperand(scope, field, p),
+        insensitive,
       );
-      const lhs = insensitive ? scope.ctx.dialect.foldCase(column) : column;
-      const list = sql<boolean>`${lhs} in (${sql.join(items)})`;
       preds.push(op === 'in' ? list : not(list));
     } else if (op in COMPARISONS) {
       if (field.type === 'Boolean' || field.type === 'Bytes' || field.kind === 'enum') {
@@ -120,25 +120,26 @@ function operand(
 }
 
 /**
- * Placeholder `i` of the `in` list at `path`, padded to `listBucket` placeholders: past the
- * list's end it repeats the last value (the plan serves every length of the bucket).
+ * The whole `in` list at `path` as one parameter (see `DialectHooks.inList`): every element
+ * checked and encoded as it would bind alone, the bad one named by its index.
  */
-function listOperand(
-  scope: BuildScope,
-  field: FieldDef,
-  path: ArgPath,
-  i: number,
-  insensitive: boolean,
-): RawBuilder<unknown> {
-  const v = scope.param(path, (list) => {
-    const items = list as unknown[];
-    const at = Math.min(i, items.length - 1);
-    const x = items[at];
-    const p = [...path, at];
-    if (x === null) throw invalidInput(p, `expected ${field.type}, got null`, scope.site);
-    return encodeValue(scope.ctx, field, x, p, scope.site);
+function listOperand(scope: BuildScope, field: FieldDef, path: ArgPath): RawBuilder<unknown> {
+  return scope.param(path, (list) => {
+    if (!Array.isArray(list))
+      throw invalidInput(path, `expected an array, got ${describeType(list)}`, scope.site);
+    const out = new Array<unknown>(list.length);
+    for (let i = 0; i < list.length; i++) {
+      const x: unknown = list[i];
+      if (x === null || x === undefined)
+        throw invalidInput(
+          [...path, i],
+          `expected ${field.type}, got ${describeType(x)}`,
+          scope.site,
+        );
+      out[i] = encodeValue(scope.ctx, field, x, [...path, i], scope.site);
+    }
+    return scope.ctx.dialect.inListParam(field, out);
   });
-  return insensitive ? scope.ctx.dialect.foldCase(v) : sql`${v}`;
 }
 
 /**

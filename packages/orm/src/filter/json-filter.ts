@@ -3,6 +3,7 @@ import type { RawBuilder } from 'kysely';
 import type { FieldDef, NullValueName } from '@warden/schema';
 import { nullValueName } from '@warden/schema';
 import { JSON_NULL_TEXT, checkJsonValue } from '../codec/json-null.js';
+import { patternText } from './string-filter.js';
 import type { BuildScope } from '../plan/build-scope.js';
 import { expectObject, expectOneOf } from '../validate/args.js';
 import type { ArgPath } from '../validate/invalid.js';
@@ -104,11 +105,9 @@ export function buildJsonFilter(
       const kind = STRING_OPS[op as keyof typeof STRING_OPS];
       if (typeof v !== 'string')
         throw invalidInput(p, `expected String, got ${describeType(v)}`, scope.site);
-      const pattern = scope.param(p, (x) => {
-        if (typeof x !== 'string')
-          throw invalidInput(p, `expected String, got ${describeType(x)}`, scope.site);
-        return d.stringPattern(kind, x, insensitive);
-      });
+      const pattern = scope.param(p, (x) =>
+        d.stringPattern(kind, patternText(scope, p, x), insensitive),
+      );
       preds.push(d.stringMatch(d.jsonTextAt(column, jsonPath), pattern, insensitive));
     } else if (op === 'array_starts_with' || op === 'array_ends_with') {
       // The array's first (last) element equals the value, as JSON; false on non-arrays.

@@ -17,7 +17,7 @@ export function andAll(preds: readonly Pred[]): Pred {
   }
   if (parts.length === 0) return true;
   if (parts.length === 1) return parts[0]!;
-  return sql<boolean>`(${sql.join(parts, sql` and `)})`;
+  return joinBalanced(parts, sql` and `);
 }
 
 /** OR of predicates with constant folding (an empty OR is false, as in Prisma). */
@@ -29,7 +29,24 @@ export function orAll(preds: readonly Pred[]): Pred {
   }
   if (parts.length === 0) return false;
   if (parts.length === 1) return parts[0]!;
-  return sql<boolean>`(${sql.join(parts, sql` or `)})`;
+  return joinBalanced(parts, sql` or `);
+}
+
+/** Terms per parenthesised group of a long AND / OR (see `joinBalanced`). */
+const GROUP = 64;
+
+/**
+ * `(a op b op ...)`, grouped by GROUP terms per parenthesis when long. Databases parse
+ * `a or b or c ...` as a chain as deep as it is long, and SQLite refuses expressions deeper than
+ * 1000 ("Expression tree is too large"): grouped, 5,000 terms nest about 3 x 64 deep.
+ */
+function joinBalanced(parts: RawBuilder<boolean>[], op: RawBuilder<unknown>): RawBuilder<boolean> {
+  if (parts.length <= GROUP) return sql<boolean>`(${sql.join(parts, op)})`;
+  const groups: RawBuilder<boolean>[] = [];
+  const size = Math.max(GROUP, Math.ceil(parts.length / GROUP));
+  for (let i = 0; i < parts.length; i += size)
+    groups.push(joinBalanced(parts.slice(i, i + size), op));
+  return joinBalanced(groups, op);
 }
 
 export function not(p: Pred): Pred {

@@ -10,6 +10,8 @@ import { readableColumn } from '../shape/masked-column.js';
 import type { Pred } from './predicate.js';
 import { andAll, not, orAll } from './predicate.js';
 import { buildFieldFilter } from './field-filter.js';
+import type { InputLimits } from '../validate/limits.js';
+import { limitsOf, overLimit } from '../validate/limits.js';
 import { buildRelationFilter } from './relation-filter.js';
 
 /** A compound unique key (`authorId_title`) or compound id of `model` named `key`. */
@@ -42,12 +44,54 @@ export function buildWhere(
   where: unknown,
   path: ArgPath,
 ): Pred {
+  const limits = limitsOf(scope.ctx);
+  if (scope.filterDepth >= limits.maxFilterDepth) {
+    throw overLimit(
+      path,
+      `filters may nest at most ${limits.maxFilterDepth} levels deep`,
+      'maxFilterDepth',
+      scope.site,
+    );
+  }
+  scope.filterDepth++;
+  try {
+    return buildWhereObject(scope, model, alias, where, path, limits);
+  } finally {
+    scope.filterDepth--;
+  }
+}
+
+/** Counts `n` more conditions at `path` against `maxFilterConditions`. */
+function countConditions(scope: BuildScope, path: ArgPath, n: number, limits: InputLimits): void {
+  scope.filterConditions += n;
+  if (scope.filterConditions > limits.maxFilterConditions) {
+    throw overLimit(
+      path,
+      `an operation's filters may hold at most ${limits.maxFilterConditions} conditions`,
+      'maxFilterConditions',
+      scope.site,
+    );
+  }
+}
+
+function buildWhereObject(
+  scope: BuildScope,
+  model: ModelDef,
+  alias: string,
+  where: unknown,
+  path: ArgPath,
+  limits: InputLimits,
+): Pred {
   const obj = expectObject(scope.site, path, where);
+  countConditions(scope, path, Object.keys(obj).length, limits);
   const preds: Pred[] = [];
   for (const key of Object.keys(obj)) {
     const value = obj[key];
     if (value === undefined) continue;
     const p = [...path, key];
+    // A long list is refused at once, before its branches are built one by one.
+    if (Array.isArray(value) && scope.filterConditions + value.length > limits.maxFilterConditions)
+      countConditions(scope, p, value.length, limits);
     if (key === 'AND' || key === 'NOT') {
       const items = Array.isArray(value)
         ? value.map((w, i) => buildWhere(scope, model, alias, w, [...p, i]))

@@ -12,6 +12,10 @@ import { ParamRef } from './param-ref.js';
  */
 export class BuildScope {
   #aliases = 0;
+  /** Conditions of every `where` built so far (see `InputLimits.maxFilterConditions`). */
+  filterConditions = 0;
+  /** How deep the `where` being built is nested (see `InputLimits.maxFilterDepth`). */
+  filterDepth = 0;
   constructor(
     readonly ctx: QueryContext,
     readonly site: ValidationSite,

@@ -3,6 +3,7 @@ import type { ModelDef } from '@warden/schema';
 import type { QueryContext } from '../context.js';
 import { mapDbError } from '../errors/map-db-error.js';
 import { runPooled } from '../dialect/postgres/prepared-pool.js';
+import { maxParametersOf, overLimit } from '../validate/limits.js';
 
 export interface ExecResult {
   readonly rows: any[];
@@ -30,6 +31,8 @@ export function executeCompiled(
   operation: string,
   columns?: readonly string[],
 ): ExecResult | Promise<ExecResult> {
+  if (parameters.length > maxParametersOf(ctx))
+    throw tooManyParameters(ctx, parameters.length, model, operation);
   const fast = ctx.engine.sqlite;
   if (fast && (ctx.inTransaction || fast.driver.isFree())) {
     // Synchronous on purpose: no promise, no microtask, for the most common statement of all.
@@ -42,6 +45,25 @@ export function executeCompiled(
     }
   }
   return executeAsync(ctx, compiled, parameters, model, operation, columns);
+}
+
+/**
+ * A statement over the database's limit on bound values. Lists bind as one value each, and
+ * filters are bounded by `maxFilterConditions`, so this takes a very wide write or a limit
+ * raised past what the database takes.
+ */
+export function tooManyParameters(
+  ctx: QueryContext,
+  count: number,
+  model: ModelDef | undefined,
+  operation: string,
+) {
+  return overLimit(
+    [],
+    `this operation needs ${count} bound values in one statement, over the limit of ${maxParametersOf(ctx)} (${ctx.provider === 'sqlite' ? 'SQLite' : 'PostgreSQL'} takes ${ctx.dialect.maxParameters}): use fewer conditions, or split it`,
+    'maxParameters',
+    { ...(model ? { model: model.name } : {}), operation },
+  );
 }
 
 async function executeAsync(

@@ -2,10 +2,12 @@ import type { CompiledQuery, RawBuilder } from 'kysely';
 import type { ModelDef } from '@warden/schema';
 import type { QueryContext } from '../context.js';
 import type { ExecResult } from './execute.js';
-import { executeCompiled } from './execute.js';
+import { executeCompiled, tooManyParameters } from './execute.js';
 import { BuildScope } from './build-scope.js';
 import { resolveParams } from './param-ref.js';
 import { shapeKey } from './shape-key.js';
+import { slimCompiled } from './plan-cache.js';
+import { maxParametersOf } from '../validate/limits.js';
 import { registerPrepared } from '../dialect/postgres/prepared-pool.js';
 
 /** A value, or a promise of it (SQLite statements answer synchronously). */
@@ -59,12 +61,14 @@ export function runPlan<R>(
   if (!plan) {
     const spec = build(new BuildScope(ctx, { model: model.name, operation }));
     plan = {
-      compiled: spec.query ? spec.query.compile(ctx.kysely) : null,
+      compiled: spec.query ? slimCompiled(spec.query.compile(ctx.kysely)) : null,
       finish: spec.finish,
       columns: spec.columns,
     };
-    if (key !== NO_CACHE) {
-      ctx.plans.set(key, plan);
+    const count = plan.compiled?.parameters.length ?? 0;
+    // Refused before it is cached (a statement that can never run would only take room).
+    if (count > maxParametersOf(ctx)) throw tooManyParameters(ctx, count, model, operation);
+    if (key !== NO_CACHE && ctx.plans.set(key, plan)) {
       const prepared = ctx.engine.prepared;
       if (plan.compiled && prepared) registerPrepared(prepared, plan.compiled.sql);
     }

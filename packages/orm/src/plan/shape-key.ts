@@ -1,34 +1,17 @@
 import { nullValueName } from '@warden/schema';
 import { isPlainObject } from '../validate/invalid.js';
+import { MAX_ARGUMENT_DEPTH, tooDeep } from '../validate/limits.js';
 
 /** Top-level-ish argument keys whose object values hold data (values become parameters). */
 const DATA_KEYS = new Set(['where', 'cursor', 'having']);
 /** Keys inside data that still decide the SQL text, so their values are part of the shape. */
 const STRUCT_IN_DATA = new Set(['mode', 'path', 'isEmpty']);
 
-/** Filters whose list's length is part of the SQL, as a bucket (see `listBucket`). */
-const LIST_OPS = new Set(['in', 'notIn']);
-
 /**
- * How many placeholders an `in` / `notIn` list of `n` values gets: the next power of two up to
- * 1024 (0, 1, 2, 4, 8, ...), then the next multiple of 1024, and exactly `n` past 16384 (so the
- * padding never pushes a list over SQLite's 32766 parameters). The list is padded by repeating
- * its last value, which changes nothing in `IN` or `NOT IN`. Without it every distinct length
- * was a plan and, on PostgreSQL, a prepared statement of its own: ids from a page of 17 rows,
- * then 18, and so on. Now a shape has at most a few dozen.
- *
- * @example
- * ```ts
- * listBucket(3); // 4
- * listBucket(1500); // 2048
- * ```
+ * Filters whose list is bound as one parameter (see `DialectHooks.inList`): only whether the
+ * list is empty (a constant, no SQL) is part of the shape, never its length or its values.
  */
-export function listBucket(n: number): number {
-  if (n <= 2) return n;
-  if (n <= 1024) return 2 ** Math.ceil(Math.log2(n));
-  if (n <= 16384) return Math.ceil(n / 1024) * 1024;
-  return n;
-}
+const LIST_OPS = new Set(['in', 'notIn']);
 
 /** Pages of a list up to this one get statements of their own (see `literalSkip`). */
 const LITERAL_PAGES = 10;
@@ -60,10 +43,10 @@ export function literalSkip(take: unknown, skip: unknown): number | undefined {
  * Keys and structural strings are length-prefixed so no key can imitate another shape.
  */
 export function shapeKey(args: unknown): string {
-  return struct(args);
+  return struct(args, 0);
 }
 
-function struct(v: unknown): string {
+function struct(v: unknown, depth: number): string {
   if (v === null) return '0';
   switch (typeof v) {
     case 'string':
@@ -81,12 +64,13 @@ function struct(v: unknown): string {
     case 'symbol':
       return typeof v;
   }
+  if (++depth > MAX_ARGUMENT_DEPTH) throw tooDeep();
   if (Array.isArray(v)) {
     let out = '[';
-    for (const item of v) out += struct(item) + ',';
+    for (const item of v) out += struct(item, depth) + ',';
     return out + ']';
   }
-  if (!isPlainObject(v) || nullValueName(v) !== undefined) return data(v);
+  if (!isPlainObject(v) || nullValueName(v) !== undefined) return data(v, depth);
   let out = '{';
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue;
@@ -95,17 +79,20 @@ function struct(v: unknown): string {
     out += `${k.length}:${k}=`;
     // `take` is part of the shape (it is inlined as a literal LIMIT, see pageSql); `skip` only
     // on the first pages (see literalSkip).
-    if (k === 'take') out += typeof val === 'number' ? `n${val}` : data(val);
+    if (k === 'take') out += typeof val === 'number' ? `n${val}` : data(val, depth);
     else if (k === 'skip')
-      out += literalSkip((v as { take?: unknown }).take, val) === undefined ? data(val) : `n${val}`;
-    else if (DATA_KEYS.has(k) && isPlainObject(val)) out += data(val);
-    else out += struct(val);
+      out +=
+        literalSkip((v as { take?: unknown }).take, val) === undefined
+          ? data(val, depth)
+          : `n${val}`;
+    else if (DATA_KEYS.has(k) && isPlainObject(val)) out += data(val, depth);
+    else out += struct(val, depth);
     out += ';';
   }
   return out + '}';
 }
 
-function data(v: unknown): string {
+function data(v: unknown, depth: number): string {
   if (v === null) return '0';
   switch (typeof v) {
     case 'string':
@@ -125,9 +112,10 @@ function data(v: unknown): string {
     case 'symbol':
       return typeof v;
   }
+  if (++depth > MAX_ARGUMENT_DEPTH) throw tooDeep();
   if (Array.isArray(v)) {
     let out = `[${v.length}:`;
-    for (const item of v) out += data(item) + ',';
+    for (const item of v) out += data(item, depth) + ',';
     return out + ']';
   }
   if (v instanceof Date) return 'd';
@@ -142,10 +130,12 @@ function data(v: unknown): string {
     const val = v[k];
     if (val === undefined) continue;
     const shape = STRUCT_IN_DATA.has(k)
-      ? struct(val)
+      ? struct(val, depth)
       : LIST_OPS.has(k) && Array.isArray(val)
-        ? `[in${listBucket(val.length)}]`
-        : data(val);
+        ? val.length === 0
+          ? '[]'
+          : '[in]'
+        : data(val, depth);
     out += `${k.length}:${k}=${shape};`;
   }
   return out + '}';

@@ -21,7 +21,10 @@ export function readableColumn(
   if (!hooks?.fieldReadable) return c;
   const r = hooks.fieldReadable(model, field.name, alias, ctx, use);
   if (r === true) return c;
-  if (r === false) return sql`null`;
+  // Never readable. A filter gets a NULL of the column's own type, not the bare constant:
+  // PostgreSQL refuses `order by null` ("non-integer constant in ORDER BY", GROUP BY alike)
+  // and cannot type a parameter compared with an untyped NULL.
+  if (r === false) return use === 'filter' ? sql`(case when 1 = 0 then ${c} end)` : sql`null`;
   return sql`case when ${r} then ${c} end`;
 }
 

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createId } from '@paralleldrive/cuid2';
 import { nanoid } from 'nanoid';
 import { ulid } from 'ulid';
+import { cuid } from './cuid.js';
 import type { DefaultValue, FieldDef, LiteralValue } from '@warden/schema';
 
 /** A UUID v7: 48-bit millisecond timestamp, version and variant bits, random rest (RFC 9562). */
@@ -59,7 +60,7 @@ const NONE: DefaultOutcome = { kind: 'none' };
  *
  * @example
  * ```ts
- * fillDefault(fields.id, now); // { kind: 'value', value: 'ckz...' } for @default(cuid())
+ * fillDefault(fields.id, now); // { kind: 'value', value: 'cmxdwsntl...' } for @default(cuid())
  * ```
  */
 export function fillDefault(field: FieldDef, now: Date): DefaultOutcome {
@@ -83,7 +84,11 @@ export function fillDefault(field: FieldDef, now: Date): DefaultOutcome {
         case 'now':
           return { kind: 'value', value: now };
         case 'cuid':
-          return { kind: 'value', value: createId() };
+          // As Prisma: `cuid()` is the fast v1 format, `cuid(2)` the hashed cuid2.
+          return {
+            kind: 'value',
+            value: d.args?.[0] === 2 || d.args?.[0] === '2' ? createId() : cuid(),
+          };
         case 'uuid':
           return {
             kind: 'value',

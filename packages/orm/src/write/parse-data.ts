@@ -145,6 +145,13 @@ function unvalidated(field: FieldDef): FieldDef {
   return f;
 }
 
+/** A bound number operand (number, bigint, or decimal text) that is zero. */
+function isZero(v: unknown): boolean {
+  if (typeof v === 'number') return v === 0;
+  if (typeof v === 'bigint') return v === 0n;
+  return typeof v === 'string' && /^[-+]?0*\.?0*(e[-+]?\d+)?$/i.test(v) && /\d/.test(v);
+}
+
 function numberOp(
   w: WriteScope,
   field: FieldDef,
@@ -164,6 +171,9 @@ function numberOp(
   if (op !== 'set' && operand === null)
     throw invalidInput([...p, op], `expected ${field.type}, got null`, w.site);
   const enc = encodeField(w, op === 'set' ? field : unvalidated(field), operand, [...p, op]);
+  // PostgreSQL fails on it; SQLite would store NULL (or fail a NOT NULL column).
+  if (op === 'divide' && isZero(enc.db))
+    throw invalidInput([...p, op], 'cannot divide by zero', w.site);
   return { field, op, value: enc.db };
 }
 

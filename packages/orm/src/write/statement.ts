@@ -5,6 +5,7 @@ import type { FieldDef, ModelDef } from '@warden/schema';
 import type { QueryContext } from '../context.js';
 import { executeCompiled } from '../plan/execute.js';
 import { ParamRef } from '../plan/param-ref.js';
+import { slimCompiled } from '../plan/plan-cache.js';
 
 /**
  * A placeholder for a write value (an encoded column value or a parent's key). Compiled
@@ -69,7 +70,7 @@ export function rememberPlan(
   key: string,
   compiled: CompiledQuery<unknown> | null,
 ): void {
-  ctx.plans.set(key, compiled);
+  if (!ctx.plans.set(key, compiled && slimCompiled(compiled))) return;
   const prepared = ctx.engine.prepared;
   if (compiled && prepared) registerPrepared(prepared, compiled.sql);
 }

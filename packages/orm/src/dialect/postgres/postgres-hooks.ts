@@ -11,6 +11,7 @@ const PAIRS_PER_CALL = 50;
 
 export const postgresHooks: DialectHooks = {
   provider: 'postgresql',
+  maxParameters: 65535,
   selectColumn(field, column) {
     return field.kind === 'enum' && field.list ? sql`${column}::text[]` : column;
   },
@@ -71,6 +72,15 @@ export const postgresHooks: DialectHooks = {
     return sql<boolean>`coalesce(cardinality(${column}), 0) = 0`;
   },
   listParam(elements) {
+    return elements;
+  },
+  inList(_field, value, list, insensitive) {
+    // `= any($1)`: PostgreSQL types the array parameter from the left side.
+    return insensitive
+      ? sql<boolean>`${this.foldCase(value)} = any(select ${this.foldCase(sql`"_e"`)} from unnest(${list}::text[]) as "_e")`
+      : sql<boolean>`${value} = any(${list})`;
+  },
+  inListParam(_field, elements) {
     return elements;
   },
   jsonAt(column, path) {

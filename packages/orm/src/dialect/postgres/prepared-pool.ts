@@ -4,18 +4,35 @@ const PATCHED = Symbol('warden.prepared');
 // In the global registry, so every copy of this module (a bundler may make several, e.g. one
 // per Next.js route) counts on the same map, and no two statements ever share a name.
 const COUNTER = Symbol.for('warden.prepared.counter');
-/** Each name is a server-side statement on every pooled connection: keep them bounded. */
+const SQL_LENGTH = Symbol('warden.prepared.sqlLength');
+/**
+ * Each name is a server-side statement on every pooled connection, which keeps its parse tree
+ * and plans for the connection's life: keep them bounded, by count and by the length of their
+ * SQL (what a backend's memory for them grows with).
+ */
 const MAX_PREPARED = 4000;
+const MAX_PREPARED_SQL_LENGTH = 1024 * 1024;
+/** A statement longer than this runs unnamed: parsed per call, nothing kept on the server. */
+const MAX_NAMED_SQL_LENGTH = 16 * 1024;
 
 /**
  * Registers `sql` to run as a named prepared statement, with a name unique for this map for
- * good (names are never reused, even after an entry is dropped).
+ * good (names are never reused, even after an entry is dropped). Past the bounds, statements
+ * run unnamed.
  */
 export function registerPrepared(names: Map<string, string>, sql: string): void {
-  if (names.has(sql) || names.size >= MAX_PREPARED) return;
-  const counted = names as Map<string, string> & { [COUNTER]?: number };
+  const counted = names as Map<string, string> & { [COUNTER]?: number; [SQL_LENGTH]?: number };
+  const length = counted[SQL_LENGTH] ?? 0;
+  if (
+    names.has(sql) ||
+    names.size >= MAX_PREPARED ||
+    sql.length > MAX_NAMED_SQL_LENGTH ||
+    length + sql.length > MAX_PREPARED_SQL_LENGTH
+  )
+    return;
   const n = (counted[COUNTER] ?? 0) + 1;
   counted[COUNTER] = n;
+  counted[SQL_LENGTH] = length + sql.length;
   names.set(sql, `w${n}`);
 }
 

@@ -20,8 +20,28 @@ function jsonPathText(path: readonly string[]): string {
   );
 }
 
+/**
+ * Bound values as the text of a JSON array `json_each` reads back as the same SQLite values:
+ * a bigint as its digits (SQLite's JSON keeps 64-bit integers), Bytes as hex (for `unhex`),
+ * infinities as 9e999 (read back as REAL infinity), NaN as null (SQLite binds NaN as NULL).
+ */
+function jsonListText(elements: readonly unknown[]): string {
+  let out = '[';
+  for (let i = 0; i < elements.length; i++) {
+    const v = elements[i];
+    if (i > 0) out += ',';
+    if (typeof v === 'bigint') out += v.toString();
+    else if (typeof v === 'number')
+      out += Number.isNaN(v) ? 'null' : Number.isFinite(v) ? String(v) : v > 0 ? '9e999' : '-9e999';
+    else if (v instanceof Uint8Array) out += `"${Buffer.from(v).toString('hex')}"`;
+    else out += JSON.stringify(v);
+  }
+  return out + ']';
+}
+
 export const sqliteHooks: DialectHooks = {
   provider: 'sqlite',
+  maxParameters: 32766,
   selectColumn(field, column) {
     return field.type === 'BigInt' && !field.list ? sql`cast(${column} as text)` : column;
   },
@@ -88,6 +108,14 @@ export const sqliteHooks: DialectHooks = {
   },
   listParam(elements) {
     return JSON.stringify(elements);
+  },
+  inList(field, value, list, insensitive) {
+    // Bytes travel as hex text inside the JSON array (JSON has no blobs).
+    const element = field.type === 'Bytes' ? sql`unhex(value)` : sql`value`;
+    return sql<boolean>`${insensitive ? this.foldCase(value) : value} in (select ${insensitive ? this.foldCase(element) : element} from json_each(${list}))`;
+  },
+  inListParam(_field, elements) {
+    return jsonListText(elements);
   },
   jsonAt(column, path) {
     return path.length === 0 ? sql`json(${column})` : sql`(${column} -> ${jsonPathText(path)})`;

@@ -9,15 +9,21 @@ export interface SqliteResult {
 
 /**
  * Prepared statements of one better-sqlite3 database by SQL text, so a repeated statement is
- * parsed once. Bounded: when full it is cleared (statements are cheap to prepare again).
+ * parsed once. Bounded by the length of the SQL they hold (SQLite's compiled program grows with
+ * it: a 13,000-character statement measured about 290 kB outside the JS heap) as well as by
+ * count: when either is full the cache is cleared (statements are cheap to prepare again). A
+ * statement over `maxSqlLength / 64` characters is prepared for its call and not kept.
  */
 export class StatementCache {
   readonly #statements = new Map<string, Statement>();
   /** The same texts prepared in raw mode (rows as arrays), for `runArrays`. */
   readonly #arrayStatements = new Map<string, Statement>();
+  /** Characters of SQL in both maps. */
+  #sqlLength = 0;
   constructor(
     readonly db: Database,
     readonly maxSize = 1000,
+    readonly maxSqlLength = 1024 * 1024,
   ) {}
 
   /** The prepared statement of `sql`, from the cache or prepared now (`raw`: rows as arrays). */
@@ -25,10 +31,16 @@ export class StatementCache {
     const cache = raw ? this.#arrayStatements : this.#statements;
     let stmt = cache.get(sql);
     if (!stmt) {
-      if (cache.size >= this.maxSize) cache.clear();
       stmt = this.db.prepare(sql);
       if (raw) stmt.raw(true);
+      if (sql.length > this.maxSqlLength / 64) return stmt;
+      if (cache.size >= this.maxSize || this.#sqlLength + sql.length > this.maxSqlLength) {
+        this.#statements.clear();
+        this.#arrayStatements.clear();
+        this.#sqlLength = 0;
+      }
       cache.set(sql, stmt);
+      this.#sqlLength += sql.length;
     }
     return stmt;
   }
