@@ -10,10 +10,11 @@ import Logic from 'logic-solver';
 import type { PolicyOperation, SchemaDef } from '@warden/schema';
 import { loadSchema } from '@warden/language';
 import { createChecker } from '../../packages/policy/src/checker/index.js';
-import { and, or, type Atom, type Formula } from '../../packages/policy/src/checker/formula.js';
-import { lowerCondition } from '../../packages/policy/src/checker/lower-condition.js';
+import { and, type Atom, type Formula } from '../../packages/policy/src/checker/formula.js';
+import { permission } from '../../packages/policy/src/checker/lower-condition.js';
 import { rootScope, type LowerContext } from '../../packages/policy/src/checker/operands.js';
 import { solve } from '../../packages/policy/src/checker/search.js';
+import { Delegation } from '../../packages/policy/src/semantics/delegation.js';
 import { whereFormula } from '../../packages/policy/src/checker/where-filter.js';
 
 setFlagsFromString('--expose-gc');
@@ -134,21 +135,12 @@ function lowered(c: Case, i: number): { goal: Formula; ctx: LowerContext } {
     user: c.user(i) ?? null,
     vars: new Map(),
     frees: new Map(),
-    checking: [`${c.model}:${c.operation}`],
+    delegation: Delegation.start(c.model, c.operation),
     operation: c.operation,
   };
   const scope = rootScope(model);
-  const rules = model.policies.filter((r) => r.operations.includes(c.operation));
-  const allow = or(
-    ...rules
-      .filter((r) => r.kind === 'allow')
-      .map((r) => lowerCondition(ctx, scope, r.condition).T),
-  );
-  const denies = rules
-    .filter((r) => r.kind === 'deny')
-    .map((r) => lowerCondition(ctx, scope, r.condition).F);
   const where = c.where ? whereFormula(ctx, scope, c.where(i)) : { k: 'true' as const };
-  return { goal: and(allow, ...denies, where), ctx };
+  return { goal: and(permission(ctx, scope, c.operation), where), ctx };
 }
 
 /**

@@ -1,8 +1,9 @@
 import type { PolicyOperation, SchemaDef } from '@warden/schema';
 import type { Expression, SqlBool } from 'kysely';
 import type { AuthParam, CompileContext, RowRef } from './compile/compile-context.js';
-import { compileBool, permittedCond } from './compile/compile-expr.js';
-import { and, condToSql, or, type Cond } from './compile/sql-cond.js';
+import { fieldPermittedCond, permittedCond } from './compile/compile-expr.js';
+import { condToSql, type Cond } from './compile/sql-cond.js';
+import { Delegation } from './semantics/delegation.js';
 import { fieldRules, requireField, requireModel } from './rules.js';
 import type { PolicyDialect, PolicyUser } from './types.js';
 
@@ -56,7 +57,7 @@ function context(
     futureRef: future,
     scope: ref,
     aliases: { prefix: options.aliasPrefix ?? `${options.alias}_p`, next: 0 },
-    delegation: [`${model}:${operation}`],
+    delegation: Delegation.start(model, operation),
     authParam: options.authParam,
     preUpdate: options.preUpdate === true,
   };
@@ -108,11 +109,8 @@ export function compileFieldPolicyFilter(
   options: PolicyFilterOptions,
 ): PolicyFilter {
   const def = requireField(requireModel(schema, model), field);
-  const { allows, denies } = fieldRules(def, operation);
-  if (allows.length === 0 && denies.length === 0) return true;
+  const rules = fieldRules(def, operation);
+  if (rules.allows.length === 0 && rules.denies.length === 0) return true;
   const { ctx } = context(schema, model, operation, options);
-  const denied = denies.map((d) => compileBool(d.condition, ctx).f);
-  const allowed =
-    allows.length === 0 ? true : or(...allows.map((a) => compileBool(a.condition, ctx).t));
-  return finish(and(allowed, ...denied));
+  return finish(fieldPermittedCond(ctx, rules));
 }

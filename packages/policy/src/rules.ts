@@ -7,6 +7,7 @@ import type {
   SchemaDef,
 } from '@warden/schema';
 import { WardenError, findField, findModel } from '@warden/schema';
+import type { SplitRules } from './semantics/truth.js';
 
 /** The model named `name`, or a `CONFIG` error naming it. */
 export function requireModel(schema: SchemaDef, name: string): ModelDef {
@@ -26,23 +27,23 @@ export function requireField(model: ModelDef, name: string): FieldDef {
   return field;
 }
 
-export interface SplitRules<R> {
-  readonly allows: readonly R[];
-  readonly denies: readonly R[];
+export type { SplitRules };
+
+/** The model's `@@allow` / `@@deny` rules that apply to `operation`, in source order. */
+export function rulesFor(model: ModelDef, operation: PolicyOperation): readonly PolicyRule[] {
+  return model.policies.filter((rule) => rule.operations.includes(operation));
 }
 
-/** The model's `@@allow` / `@@deny` rules that apply to `operation`. */
+/** The model's `@@allow` / `@@deny` rules that apply to `operation`, split by kind. */
 export function modelRules(model: ModelDef, operation: PolicyOperation): SplitRules<PolicyRule> {
-  const allows: PolicyRule[] = [];
-  const denies: PolicyRule[] = [];
-  for (const rule of model.policies) {
-    if (!rule.operations.includes(operation)) continue;
-    (rule.kind === 'allow' ? allows : denies).push(rule);
-  }
-  return { allows, denies };
+  const rules = rulesFor(model, operation);
+  return {
+    allows: rules.filter((r) => r.kind === 'allow'),
+    denies: rules.filter((r) => r.kind === 'deny'),
+  };
 }
 
-/** A field's `@allow` / `@deny` rules for `read` or `update`. */
+/** A field's `@allow` / `@deny` rules for `read` or `update`, split by kind. */
 export function fieldRules(
   field: FieldDef,
   operation: 'read' | 'update',

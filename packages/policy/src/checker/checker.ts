@@ -2,8 +2,10 @@ import type { FieldDef, ModelDef, PolicyOperation, SchemaDef } from '@warden/sch
 import { WardenError, findField, findModel, isWardenError } from '@warden/schema';
 import { authPaths, keyOf, userKey } from './cache-key.js';
 import { explainDenial, witnessOf } from './explain.js';
-import { FALSE, TRUE, and, or, type Formula, type TV } from './formula.js';
-import { lowerCondition } from './lower-condition.js';
+import { FALSE, TRUE, and, type Formula, type TV } from './formula.js';
+import { combineLowered, lowerCondition } from './lower-condition.js';
+import { rulesFor } from '../rules.js';
+import { Delegation } from '../semantics/delegation.js';
 import { LruCache } from './lru-cache.js';
 import { rootScope, type LowerContext } from './operands.js';
 import { solve } from './search.js';
@@ -37,8 +39,8 @@ export interface CheckProblem {
 /** "Some allow is TRUE and every deny is FALSE"; with `noAllowMeans` for fields. */
 export function ruleFormula(rules: readonly LoweredRule[], noAllowMeans: Formula): Formula {
   const allows = rules.filter((r) => r.kind === 'allow');
-  const allowed = allows.length === 0 ? noAllowMeans : or(...allows.map((r) => r.tv.T));
-  return and(allowed, ...rules.filter((r) => r.kind === 'deny').map((r) => r.tv.F));
+  const denies = rules.filter((r) => r.kind === 'deny');
+  return combineLowered({ allows, denies }, noAllowMeans);
 }
 
 export function problemFormula(p: CheckProblem): Formula {
@@ -81,7 +83,7 @@ export function createChecker(schema: SchemaDef, options: CheckerOptions = {}): 
       user,
       vars: new Map(),
       frees: new Map(),
-      checking: [`${model.name}:${op}`],
+      delegation: Delegation.start(model.name, op),
       operation: op,
     };
     const scope = rootScope(model);
@@ -94,11 +96,11 @@ export function createChecker(schema: SchemaDef, options: CheckerOptions = {}): 
       source: r.source,
       tv: lowerCondition(ctx, scope, r.condition),
     });
-    const modelRules = model.policies.filter((r) => r.operations.includes(op)).map(lowerRule);
+    const modelRules = rulesFor(model, op).map(lowerRule);
     const own = (field?.policies ?? []).filter((r) =>
       (r.operations as readonly string[]).includes(op),
     );
-    const fieldRules = own.length > 0 ? own.map(lowerRule) : undefined;
+    const fieldLowered = own.length > 0 ? own.map(lowerRule) : undefined;
     let whereF: Formula = TRUE;
     try {
       if (where !== undefined) whereF = whereFormula(ctx, scope, where);
@@ -106,7 +108,7 @@ export function createChecker(schema: SchemaDef, options: CheckerOptions = {}): 
       if (!isWardenError(e)) throw e;
       invalid(model.name, e.path ?? 'where', `check on ${model.name}: ${e.message}`);
     }
-    return { ctx, modelRules, fieldRules, where: whereF };
+    return { ctx, modelRules, fieldRules: fieldLowered, where: whereF };
   }
 
   function check(

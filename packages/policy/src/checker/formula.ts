@@ -1,3 +1,4 @@
+import type { Truth } from '../semantics/truth.js';
 import type { Rat } from './rational.js';
 
 /**
@@ -141,3 +142,18 @@ export const tvOr = (a: TV, b: TV): TV => ({ T: or(a.T, b.T), F: and(a.F, b.F) }
 
 /** A two-valued formula as a three-valued condition. */
 export const tvOf = (T: Formula): TV => ({ T, F: negate(T) });
+
+/** The rules' logic over solver formulas: a condition is when it is TRUE and when FALSE. */
+export const TV_TRUTH: Truth<TV, Formula> = {
+  TRUE: TV_TRUE,
+  FALSE: TV_FALSE,
+  UNKNOWN: TV_UNKNOWN,
+  not: tvNot,
+  and: (a, b) => tvAnd(a, b()),
+  or: (a, b) => tvOr(a, b()),
+  all: (items) => ({ T: and(...items.map((i) => i.T)), F: or(...items.map((i) => i.F)) }),
+  any: (items) => ({ T: or(...items.map((i) => i.T)), F: and(...items.map((i) => i.F)) }),
+  holds: (a) => a.T,
+  fails: (a) => a.F,
+  two: { yes: TRUE, no: FALSE, and, or },
+};

@@ -1,18 +1,20 @@
-import type { BinaryOp, CallExpr, Expr, PolicyOperation, PolicyRule } from '@warden/schema';
+import type { BinaryOp, CallExpr, Expr, PolicyOperation } from '@warden/schema';
+import { modelRules } from '../rules.js';
+import { ConditionVisitor } from '../semantics/condition-visitor.js';
+import { permit, type SplitRules } from '../semantics/truth.js';
 import {
   FALSE,
   MIRROR,
   TRUE,
   TV_FALSE,
   TV_TRUE,
+  TV_TRUTH,
   TV_UNKNOWN,
   and,
   atom,
   or,
-  tvAnd,
   tvNot,
   tvOf,
-  tvOr,
   type CmpOp,
   type Formula,
   type StringFn,
@@ -39,81 +41,93 @@ import { coerceConstant, toMillis, toRational, type VarInfo } from './variables.
  * sub-expression, which can only make the answer more permissive.
  */
 export function lowerCondition(ctx: LowerContext, scope: Scope, e: Expr): TV {
-  switch (e.kind) {
-    case 'literal':
-      return typeof e.value === 'boolean' ? (e.value ? TV_TRUE : TV_FALSE) : free(ctx, scope, e);
-    case 'null':
-      return TV_UNKNOWN;
-    case 'unary':
-      return tvNot(lowerCondition(ctx, scope, e.operand));
-    case 'binary':
-      return lowerBinary(ctx, scope, e.op, e.left, e.right, e);
-    case 'call':
-      return lowerCall(ctx, scope, e);
-    case 'collection':
-      return lowerCollection(ctx, scope, e);
-    case 'field':
-    case 'member':
-    case 'this':
-    case 'auth':
-    case 'future':
-    case 'enum':
-    case 'array':
-      return booleanValue(ctx, scope, lowerOperand(ctx, scope, e), e);
-  }
+  return CHECKER.visit(e, { ctx, scope });
 }
 
 /** `TRUE` iff some allow rule for `op` is TRUE and every deny rule is FALSE. */
 export function permission(ctx: LowerContext, scope: Scope, op: PolicyOperation): Formula {
-  const rules = scope.model.policies.filter((r) => r.operations.includes(op));
-  return combineRules(ctx, scope, rules);
+  return CHECKER.permitted(modelRules(scope.model, op), { ctx, scope });
 }
 
-export function combineRules(
-  ctx: LowerContext,
-  scope: Scope,
-  rules: readonly Pick<PolicyRule, 'kind' | 'condition'>[],
-  allowWhenNoAllow = false,
+/** "Some allow TRUE, every deny FALSE" over rules already lowered (for `explain`). */
+export function combineLowered(
+  rules: SplitRules<{ readonly tv: TV }>,
+  noAllowMeans: Formula,
 ): Formula {
-  const allows = rules.filter((r) => r.kind === 'allow');
-  const denies = rules.filter((r) => r.kind === 'deny');
-  const allowed =
-    allows.length === 0 && allowWhenNoAllow
-      ? { k: 'true' as const }
-      : or(...allows.map((r) => lowerCondition(ctx, scope, r.condition).T));
-  return and(allowed, ...denies.map((r) => lowerCondition(ctx, scope, r.condition).F));
+  return permit(TV_TRUTH, rules, (r) => r.tv, noAllowMeans);
+}
+
+/** Where a condition is lowered: the lowering's state and the row its fields read. */
+interface Lowering {
+  readonly ctx: LowerContext;
+  readonly scope: Scope;
 }
 
 /**
- * A collection predicate over constant data (`auth().posts?[..]`) is decided element by
- * element, each a scope of constants in which `this` is still the rule's row; a missing list
- * is UNKNOWN, as in enforcement. Over stored rows it is a free boolean.
+ * The checker's walk over conditions: connectives, quantifiers over `auth()` data (element
+ * by element, a missing list UNKNOWN) and rule combination are the shared `ConditionVisitor`'s;
+ * comparisons and values become solver atoms; collections of stored rows are free booleans.
  */
-function lowerCollection(ctx: LowerContext, scope: Scope, e: Expr & { kind: 'collection' }): TV {
-  const c = lowerOperand(ctx, scope, e.collection);
-  if (c.k === 'const' && c.v === null) return TV_UNKNOWN;
-  if (c.k !== 'constRows') return free(ctx, scope, e);
-  if (c.rows === null) return TV_UNKNOWN;
-  const self = scope.self ?? scope;
-  const key = `${scope.prefix}${JSON.stringify(e.collection)}`;
-  const tvs = c.rows.map((row, i) =>
-    lowerCondition(
-      ctx,
-      {
-        model: c.model,
-        prefix: `${key}[${i}].`,
-        exists: ALWAYS,
-        aliases: new Map(),
-        constRow: row,
-        self,
-      },
-      e.predicate,
-    ),
-  );
-  const some = tvs.reduce(tvOr, TV_FALSE);
-  if (e.quantifier === 'some') return some;
-  return e.quantifier === 'every' ? tvs.reduce(tvAnd, TV_TRUE) : tvNot(some);
+class CheckerCondition extends ConditionVisitor<TV, Formula, Lowering> {
+  constructor() {
+    super(TV_TRUTH);
+  }
+
+  protected override visitLiteral(e: Expr & { kind: 'literal' }, { ctx, scope }: Lowering): TV {
+    return typeof e.value === 'boolean' ? (e.value ? TV_TRUE : TV_FALSE) : free(ctx, scope, e);
+  }
+
+  protected override visitNull(): TV {
+    return TV_UNKNOWN;
+  }
+
+  protected visitValue(e: Expr, { ctx, scope }: Lowering): TV {
+    return booleanValue(ctx, scope, lowerOperand(ctx, scope, e), e);
+  }
+
+  protected visitComparison(e: Expr & { kind: 'binary' }, { ctx, scope }: Lowering): TV {
+    return lowerBinary(ctx, scope, e.op, e.left, e.right, e);
+  }
+
+  protected visitCall(e: CallExpr, { ctx, scope }: Lowering): TV {
+    return lowerCall(ctx, scope, e);
+  }
+
+  /**
+   * The elements of a list of constant data, each a scope of constants in which `this` is
+   * still the rule's row; `null` when the user object does not give the list.
+   */
+  protected elementsOf(
+    e: Expr & { kind: 'collection' },
+    { ctx, scope }: Lowering,
+  ): readonly Lowering[] | null | undefined {
+    const c = lowerOperand(ctx, scope, e.collection);
+    if (c.k === 'const' && c.v === null) return null;
+    if (c.k !== 'constRows') return undefined;
+    const self = scope.self ?? scope;
+    const key = `${scope.prefix}${JSON.stringify(e.collection)}`;
+    return (
+      c.rows &&
+      c.rows.map((row, i) => ({
+        ctx,
+        scope: {
+          model: c.model,
+          prefix: `${key}[${i}].`,
+          exists: ALWAYS,
+          aliases: new Map(),
+          constRow: row,
+          self,
+        },
+      }))
+    );
+  }
+
+  protected visitStoredCollection(e: Expr & { kind: 'collection' }, { ctx, scope }: Lowering): TV {
+    return free(ctx, scope, e);
+  }
 }
+
+const CHECKER = new CheckerCondition();
 
 function free(ctx: LowerContext, scope: Scope, e: Expr): TV {
   const key = `${scope.prefix}|${JSON.stringify(e)}`;
@@ -129,9 +143,8 @@ const CMP: Partial<Record<BinaryOp, CmpOp>> = {
   '>=': 'ge',
 };
 
+/** `== != < <= > >= in` (the connectives are the shared `ConditionVisitor`'s). */
 function lowerBinary(ctx: LowerContext, scope: Scope, op: BinaryOp, l: Expr, r: Expr, e: Expr): TV {
-  if (op === '&&') return tvAnd(lowerCondition(ctx, scope, l), lowerCondition(ctx, scope, r));
-  if (op === '||') return tvOr(lowerCondition(ctx, scope, l), lowerCondition(ctx, scope, r));
   const left = lowerOperand(ctx, scope, l);
   const right = lowerOperand(ctx, scope, r);
   const freeTv = () => free(ctx, scope, e);
@@ -407,19 +420,16 @@ function lowerCheck(ctx: LowerContext, scope: Scope, e: CallExpr): TV {
     if (opExpr.kind !== 'literal' || !OPERATIONS.has(opExpr.value)) return free(ctx, scope, e);
     op = opExpr.value as PolicyOperation;
   }
-  const key = `${target.model.name}:${op}`;
-  if (ctx.checking.includes(key)) {
-    // Re-entering a rule already being inlined: a free boolean keeps the answer sound.
-    const cycle = `check:${target.scope.prefix}${key}`;
-    return { T: freeAtom(ctx, cycle, true), F: freeAtom(ctx, cycle, false) };
-  }
-  const saved = ctx.operation;
-  ctx.checking.push(key);
+  // Re-entering a rule already being inlined is FALSE, exactly as in enforcement.
+  const delegation = ctx.delegation.enter(target.model.name, op);
+  if (!delegation) return TV_FALSE;
+  const saved = { operation: ctx.operation, delegation: ctx.delegation };
+  ctx.delegation = delegation;
   ctx.operation = op;
   try {
     return tvOf(and(target.exists.pos, permission(ctx, target.scope, op)));
   } finally {
-    ctx.checking.pop();
-    ctx.operation = saved;
+    ctx.delegation = saved.delegation;
+    ctx.operation = saved.operation;
   }
 }

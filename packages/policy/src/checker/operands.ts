@@ -2,6 +2,7 @@ import type { Expr, ModelDef, PolicyOperation, SchemaDef } from '@warden/schema'
 import { findField, findModel } from '@warden/schema';
 import { FALSE, TRUE, and, atom, or, type Formula } from './formula.js';
 import { NOW_VAR, varInfoFor, type VarInfo } from './variables.js';
+import type { Delegation } from '../semantics/delegation.js';
 import { givenRows } from '../semantics/missing.js';
 
 /** When a related row exists (`pos`) and when it does not (`neg`); exactly one holds. */
@@ -74,8 +75,8 @@ export interface LowerContext {
   readonly user: Record<string, unknown> | null;
   readonly vars: Map<string, VarInfo>;
   readonly frees: Map<string, number>;
-  /** `Model:operation` of the `check()` delegations being inlined, to stop cycles. */
-  readonly checking: string[];
+  /** The rules of the `check()` delegations being inlined, to stop cycles. */
+  delegation: Delegation;
   operation: PolicyOperation;
 }
 

@@ -3,6 +3,7 @@ import type { RawBuilder } from 'kysely';
 import type { PolicyDialect, PolicyRow, PolicyUser } from '../types.js';
 import type { AliasSource } from './relation-chain.js';
 import type { TriCond } from './sql-cond.js';
+import type { Delegation } from '../semantics/delegation.js';
 
 /** A row an expression can read: a table alias in the query, or a constant object. */
 export type RowRef =
@@ -33,8 +34,8 @@ export interface CompileContext {
   /** What `field` nodes read: the rule's row or the current collection element. */
   readonly scope: RowRef;
   readonly aliases: AliasSource;
-  /** `model:operation` pairs entered through `check()`; re-entering one is FALSE. */
-  readonly delegation: readonly string[];
+  /** The rules entered through `check()`; re-entering one is FALSE. */
+  readonly delegation: Delegation;
   readonly authParam?: AuthParam | undefined;
   /**
    * Before an update: conditions on `future()` cannot be decided yet, so they count as both

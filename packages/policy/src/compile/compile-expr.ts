@@ -14,19 +14,20 @@ import { fixFields } from './fixed-fields.js';
 import { givenRows } from '../semantics/missing.js';
 import {
   FALSE,
+  SQL_TRUTH,
   TRUE,
   UNKNOWN,
   and,
   notStrict,
   or,
-  triAnd,
   triNot,
   triOf,
-  triOr,
   twoValued,
   type Cond,
   type TriCond,
 } from './sql-cond.js';
+import { ConditionVisitor } from '../semantics/condition-visitor.js';
+import type { SplitRules } from '../semantics/truth.js';
 
 /**
  * "Some allow is TRUE and every deny is FALSE" for `operation` on the row `ref` of `model`,
@@ -42,8 +43,9 @@ export function permittedCond(
   fixed?: Readonly<Record<string, boolean>>,
 ): Cond {
   const { allows, denies } = modelRules(requireModel(ctx.schema, model), operation);
-  if (allows.length === 0) return false;
-  const cond = (e: Expr): Expr => (fixed ? fixFields(e, model, fixed) : e);
+  const cond = (r: { condition: Expr }) => ({
+    condition: fixed ? fixFields(r.condition, model, fixed) : r.condition,
+  });
   const inner: CompileContext = {
     ...ctx,
     model,
@@ -52,53 +54,109 @@ export function permittedCond(
     futureRef,
     scope: ref,
   };
-  const denied = denies.map((d) => compileBool(cond(d.condition), inner).f);
-  if (denied.includes(false)) return false;
-  return and(or(...allows.map((a) => compileBool(cond(a.condition), inner).t)), ...denied);
+  return SQL.permitted({ allows: allows.map(cond), denies: denies.map(cond) }, inner);
+}
+
+/** A field's rules as one positive condition: with no allow, the field follows its model. */
+export function fieldPermittedCond(
+  ctx: CompileContext,
+  rules: SplitRules<{ readonly condition: Expr }>,
+): Cond {
+  return SQL.permitted(rules, ctx, true);
 }
 
 /** Compiles a condition to its TRUE / FALSE parts (see `TriCond`). */
 export function compileBool(expr: Expr, ctx: CompileContext): TriCond {
-  if (isRowIndependent(expr, ctx.scope.kind === 'alias')) return fold(expr, ctx);
-  if (ctx.preUpdate && usesFuture(expr) && !isConnective(expr)) return UNDECIDED_YET;
-  switch (expr.kind) {
-    case 'unary':
-      return triNot(compileBool(expr.operand, ctx));
-    case 'binary':
-      switch (expr.op) {
-        case '&&':
-          return triAnd(compileBool(expr.left, ctx), compileBool(expr.right, ctx));
-        case '||':
-          return triOr(compileBool(expr.left, ctx), compileBool(expr.right, ctx));
-        case '==':
-          return compileEquality(expr.left, expr.right, ctx);
-        case '!=':
-          return triNot(compileEquality(expr.left, expr.right, ctx));
-        case '<':
-        case '<=':
-        case '>':
-        case '>=':
-          return compileOrdering(expr.op, expr.left, expr.right, ctx);
-        case 'in':
-          return compileIn(expr.left, expr.right, ctx);
-      }
-      break;
-    case 'collection':
-      return compileCollection(expr, ctx);
-    case 'array':
-    case 'auth':
-    case 'call':
-    case 'enum':
-    case 'field':
-    case 'future':
-    case 'literal':
-    case 'member':
-    case 'null':
-    case 'this':
-      break;
-  }
-  return valueToTri(compileValue(expr, ctx), ctx);
+  return SQL.visit(expr, ctx);
 }
+
+/**
+ * The SQL compiler's walk over conditions: connectives, quantifiers over `auth()` data and
+ * rule combination are the shared `ConditionVisitor`'s; comparisons, values and collections
+ * of stored rows (`EXISTS`) are SQL.
+ */
+class SqlCondition extends ConditionVisitor<TriCond, Cond, CompileContext> {
+  constructor() {
+    super(SQL_TRUTH);
+  }
+
+  override visit(expr: Expr, ctx: CompileContext): TriCond {
+    if (isRowIndependent(expr, ctx.scope.kind === 'alias')) return fold(expr, ctx);
+    if (ctx.preUpdate && usesFuture(expr) && !isConnective(expr)) return UNDECIDED_YET;
+    return super.visit(expr, ctx);
+  }
+
+  protected visitComparison(expr: Expr & { kind: 'binary' }, ctx: CompileContext): TriCond {
+    switch (expr.op) {
+      case '==':
+        return compileEquality(expr.left, expr.right, ctx);
+      case '!=':
+        return triNot(compileEquality(expr.left, expr.right, ctx));
+      case '<':
+      case '<=':
+      case '>':
+      case '>=':
+        return compileOrdering(expr.op, expr.left, expr.right, ctx);
+      case 'in':
+        return compileIn(expr.left, expr.right, ctx);
+      case '&&':
+      case '||':
+        return this.visit(expr, ctx);
+    }
+  }
+
+  protected visitValue(expr: Expr, ctx: CompileContext): TriCond {
+    return valueToTri(compileValue(expr, ctx), ctx);
+  }
+
+  protected visitCall(expr: Expr & { kind: 'call' }, ctx: CompileContext): TriCond {
+    return valueToTri(compileValue(expr, ctx), ctx);
+  }
+
+  protected elementsOf(
+    expr: Expr & { kind: 'collection' },
+    ctx: CompileContext,
+  ): readonly CompileContext[] | null | undefined {
+    const c = compileValue(expr.collection, ctx);
+    if (c.kind === 'rows') return undefined;
+    if (c.kind !== 'constRows' && !(c.kind === 'entity' && c.ids === null)) {
+      throw new WardenError('CONFIG', 'A collection predicate needs a to-many relation', {
+        model: ctx.model,
+      });
+    }
+    const rows = c.kind === 'constRows' ? c.rows : null;
+    const model = c.model;
+    return rows && rows.map((row) => ({ ...ctx, scope: { kind: 'const', row, model } }));
+  }
+
+  /** `EXISTS` / `NOT EXISTS` over the related rows as stored. */
+  protected visitStoredCollection(
+    expr: Expr & { kind: 'collection' },
+    ctx: CompileContext,
+  ): TriCond {
+    const c = compileValue(expr.collection, ctx) as Val & { kind: 'rows' };
+    const chain = relationChain(ctx.schema, c.alias, c.model, c.hops, ctx.aliases);
+    const p = this.visit(expr.predicate, {
+      ...ctx,
+      scope: { kind: 'alias', alias: chain.alias, model: chain.model },
+    });
+    const exists = (cond: Cond): Cond =>
+      cond === false
+        ? false
+        : sql<SqlBool>`exists (select 1 from ${chain.from} where ${and(chain.where, cond)})`;
+    const none = (cond: Cond): Cond => notStrict(exists(cond));
+    switch (expr.quantifier) {
+      case 'some':
+        return { t: exists(p.t), f: none(notStrict(p.f)) };
+      case 'every':
+        return { t: none(notStrict(p.t)), f: exists(p.f) };
+      case 'none':
+        return { t: none(notStrict(p.f)), f: exists(p.t) };
+    }
+  }
+}
+
+const SQL = new SqlCondition();
 
 /**
  * Before an update, a condition on `future()` cannot be known: it counts as both TRUE (for
@@ -118,10 +176,9 @@ function fold(expr: Expr, ctx: CompileContext): TriCond {
     ctx.scope.kind === 'const' && ctx.scope.row
       ? { model: ctx.scope.model, row: ctx.scope.row }
       : undefined;
+  const { schema, model, operation, user } = ctx;
   return triOf(
-    evaluateCondition(ctx.schema, ctx.model, ctx.operation, ctx.user, expr, null, undefined, {
-      ...(scope ? { scope } : {}),
-    }),
+    evaluateCondition(schema, expr, { model, operation, user, ...(scope ? { scope } : {}) }),
   );
 }
 
@@ -588,44 +645,6 @@ export function hasValue(list: Val & { kind: 'sql' }, value: Val, ctx: CompileCo
   return { t: and(guard, core), f: and(guard, notStrict(core)) };
 }
 
-function compileCollection(expr: Expr & { kind: 'collection' }, ctx: CompileContext): TriCond {
-  const c = compileValue(expr.collection, ctx);
-  if (c.kind === 'constRows' || (c.kind === 'entity' && c.ids === null)) {
-    const rows = c.kind === 'constRows' ? c.rows : null;
-    if (rows === null) return UNKNOWN;
-    const model = c.model;
-    const tris = rows.map((row) =>
-      compileBool(expr.predicate, { ...ctx, scope: { kind: 'const', row, model } }),
-    );
-    if (expr.quantifier === 'some') return triOr(...tris);
-    if (expr.quantifier === 'every') return triAnd(...tris);
-    return triNot(triOr(...tris));
-  }
-  if (c.kind !== 'rows') {
-    throw new WardenError('CONFIG', 'A collection predicate needs a to-many relation', {
-      model: ctx.model,
-    });
-  }
-  const chain = relationChain(ctx.schema, c.alias, c.model, c.hops, ctx.aliases);
-  const p = compileBool(expr.predicate, {
-    ...ctx,
-    scope: { kind: 'alias', alias: chain.alias, model: chain.model },
-  });
-  const exists = (cond: Cond): Cond =>
-    cond === false
-      ? false
-      : sql<SqlBool>`exists (select 1 from ${chain.from} where ${and(chain.where, cond)})`;
-  const none = (cond: Cond): Cond => notStrict(exists(cond));
-  switch (expr.quantifier) {
-    case 'some':
-      return { t: exists(p.t), f: none(notStrict(p.f)) };
-    case 'every':
-      return { t: none(notStrict(p.t)), f: exists(p.f) };
-    case 'none':
-      return { t: none(notStrict(p.f)), f: exists(p.t) };
-  }
-}
-
 /** `check(relation, op?)`: the related row exists and its own rule for `op` permits it. */
 export function compileCheck(expr: Expr & { kind: 'call' }, ctx: CompileContext): TriCond {
   const [target, opArg] = expr.args;
@@ -639,9 +658,9 @@ export function compileCheck(expr: Expr & { kind: 'call' }, ctx: CompileContext)
   }
   const model = last ? last.type : nav.base.model;
   const operation = (opArg?.kind === 'literal' ? opArg.value : ctx.operation) as PolicyOperation;
-  const key = `${model}:${operation}`;
-  if (ctx.delegation.includes(key)) return FALSE;
-  const inner: CompileContext = { ...ctx, delegation: [...ctx.delegation, key] };
+  const delegation = ctx.delegation.enter(model, operation);
+  if (!delegation) return FALSE;
+  const inner: CompileContext = { ...ctx, delegation };
   if (nav.base.kind === 'const') {
     const v = navValue(nav, ctx);
     if (v.kind !== 'entity' || v.ids === null) return FALSE;

@@ -1,4 +1,5 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { Truth } from '../semantics/truth.js';
 
 /**
  * A SQL condition in positive position, or a constant. A SQL NULL from it means "does not
@@ -76,3 +77,18 @@ export function condToSql(c: Cond): RawBuilder<SqlBool> {
   if (c === false) return sql<SqlBool>`false`;
   return c;
 }
+
+/** The rules' logic over SQL: a condition is where it is TRUE and where it is FALSE. */
+export const SQL_TRUTH: Truth<TriCond, Cond> = {
+  TRUE,
+  FALSE,
+  UNKNOWN,
+  not: triNot,
+  and: (a, b) => triAnd(a, b()),
+  or: (a, b) => triOr(a, b()),
+  all: (items) => triAnd(...items),
+  any: (items) => triOr(...items),
+  holds: (a) => a.t,
+  fails: (a) => a.f,
+  two: { yes: true, no: false, and, or },
+};

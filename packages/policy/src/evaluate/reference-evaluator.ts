@@ -4,7 +4,9 @@ import { applyCasing, entityModelOf, fieldOfExpr } from '../expr-types.js';
 import { fieldRules, modelRules, requireModel } from '../rules.js';
 import type { PolicyRow, PolicyUser, Tri } from '../types.js';
 import { compareValues, normalizeValue, valuesEqual } from './js-values.js';
-import { kleeneAnd, kleeneNot, kleeneOr } from './kleene.js';
+import { TRI } from './kleene.js';
+import { ConditionVisitor } from '../semantics/condition-visitor.js';
+import { Delegation } from '../semantics/delegation.js';
 import { givenRows } from '../semantics/missing.js';
 
 /**
@@ -47,12 +49,38 @@ interface EvalContext {
   readonly scope: RowValue;
   readonly resolve: RelatedRowsResolver;
   readonly now: Date;
-  /** `model:operation` pairs being evaluated through `check()`, to stop cycles. */
-  readonly delegation: readonly string[];
+  /** The rules being evaluated through `check()`, to stop cycles. */
+  readonly delegation: Delegation;
 }
 
 const nestedResolver: RelatedRowsResolver = (_model, row, relation) =>
   row[relation] as PolicyRow | readonly PolicyRow[] | null | undefined;
+
+/** What a walk over one rule's row needs; the one place an `EvalContext` is made. */
+function evalContext(
+  schema: SchemaDef,
+  model: string,
+  operation: PolicyOperation,
+  user: PolicyUser,
+  row: PolicyRow,
+  resolve: RelatedRowsResolver,
+  options: EvaluateOptions,
+  delegation = Delegation.start(model, operation),
+): EvalContext {
+  const self = new RowValue(model, row, false);
+  return {
+    schema,
+    user: user ?? null,
+    model,
+    operation,
+    thisRow: self,
+    futureRow: options.futureRow ? new RowValue(model, options.futureRow, false) : self,
+    scope: self,
+    resolve,
+    now: options.now ?? new Date(),
+    delegation,
+  };
+}
 
 /**
  * The reference evaluator: decides in plain JavaScript whether `operation` on `row` of
@@ -75,20 +103,7 @@ export function evaluateRule(
   resolve: RelatedRowsResolver = nestedResolver,
   options: EvaluateOptions = {},
 ): boolean {
-  const self = new RowValue(model, row, false);
-  const ctx: EvalContext = {
-    schema,
-    user: user ?? null,
-    model,
-    operation,
-    thisRow: self,
-    futureRow: options.futureRow ? new RowValue(model, options.futureRow, false) : self,
-    scope: self,
-    resolve,
-    now: options.now ?? new Date(),
-    delegation: [`${model}:${operation}`],
-  };
-  return permitted(ctx);
+  return permitted(evalContext(schema, model, operation, user, row, resolve, options));
 }
 
 /**
@@ -108,52 +123,43 @@ export function evaluateFieldRule(
 ): boolean {
   const def = requireModel(schema, model).fields[field];
   if (!def) throw new WardenError('CONFIG', `Unknown field "${model}.${field}"`);
-  const { allows, denies } = fieldRules(def, operation);
-  const self = new RowValue(model, row, false);
-  const ctx: EvalContext = {
-    schema,
-    user: user ?? null,
-    model,
-    operation,
-    thisRow: self,
-    futureRow: options.futureRow ? new RowValue(model, options.futureRow, false) : self,
-    scope: self,
-    resolve,
-    now: options.now ?? new Date(),
-    delegation: [`${model}:${operation}`],
-  };
-  const allowed = allows.length === 0 || allows.some((r) => evalBool(r.condition, ctx) === true);
-  return allowed && denies.every((r) => evalBool(r.condition, ctx) === false);
+  const ctx = evalContext(schema, model, operation, user, row, resolve, options);
+  return JS.permitted(fieldRules(def, operation), ctx, true);
+}
+
+/** What `evaluateCondition` evaluates a condition against. */
+export interface ConditionOptions extends EvaluateOptions {
+  readonly model: string;
+  readonly operation: PolicyOperation;
+  readonly user: PolicyUser;
+  /** The rule's row (`this`); an empty row when the condition does not read it. */
+  readonly row?: PolicyRow | null;
+  readonly resolve?: RelatedRowsResolver;
+  /** The row `field` nodes read when it is not the rule's row: an element of `auth()` data. */
+  readonly scope?: { readonly model: string; readonly row: PolicyRow };
 }
 
 /**
  * Evaluates one condition three-valued (`null` = UNKNOWN) against a row; the building block
  * of `evaluateRule`, exported for tests and for folding `auth()`-only parts of rules.
+ *
+ * @example
+ * ```ts
+ * evaluateCondition(schema, condition, { model: 'Post', operation: 'read', user: null });
+ * // null when the condition reads a member of the (missing) user with `<`
+ * ```
  */
 export function evaluateCondition(
   schema: SchemaDef,
-  model: string,
-  operation: PolicyOperation,
-  user: PolicyUser,
   condition: Expr,
-  row: PolicyRow | null,
-  resolve: RelatedRowsResolver = nestedResolver,
-  options: EvaluateOptions & { readonly scope?: { model: string; row: PolicyRow } } = {},
+  options: ConditionOptions,
 ): Tri {
-  const self = new RowValue(model, row ?? {}, false);
-  const scope = options.scope ? new RowValue(options.scope.model, options.scope.row, false) : self;
-  return evalBool(condition, {
-    schema,
-    user: user ?? null,
-    model,
-    operation,
-    thisRow: self,
-    futureRow: options.futureRow ? new RowValue(model, options.futureRow, false) : self,
-    scope,
-    resolve,
-    now: options.now ?? new Date(),
-    delegation: [`${model}:${operation}`],
-  });
+  const { model, operation, user, row, resolve = nestedResolver, scope } = options;
+  const ctx = evalContext(schema, model, operation, user, row ?? {}, resolve, options);
+  return JS.visit(
+    condition,
+    scope ? { ...ctx, scope: new RowValue(scope.model, scope.row, true) } : ctx,
+  );
 }
 
 /**
@@ -166,40 +172,66 @@ export function evaluateAuthValue(
   user: PolicyUser,
   expr: Expr,
 ): unknown {
-  const empty = new RowValue(model, {}, false);
   const unwrap = (v: unknown): unknown =>
     v instanceof RowValue ? { row: v.row } : Array.isArray(v) ? v.map(unwrap) : v;
-  return unwrap(
-    evalValue(expr, {
-      schema,
-      user: user ?? null,
-      model,
-      operation: 'read',
-      thisRow: empty,
-      futureRow: empty,
-      scope: empty,
-      resolve: nestedResolver,
-      now: new Date(0),
-      delegation: [],
-    }),
-  );
+  const ctx = evalContext(schema, model, 'read', user, {}, nestedResolver, { now: new Date(0) });
+  return unwrap(evalValue(expr, { ...ctx, delegation: Delegation.NONE }));
 }
 
 function permitted(ctx: EvalContext): boolean {
-  const { allows, denies } = modelRules(requireModel(ctx.schema, ctx.model), ctx.operation);
-  return (
-    allows.some((r) => evalBool(r.condition, ctx) === true) &&
-    denies.every((r) => evalBool(r.condition, ctx) === false)
-  );
+  return JS.permitted(modelRules(requireModel(ctx.schema, ctx.model), ctx.operation), ctx);
 }
 
-function evalBool(expr: Expr, ctx: EvalContext): Tri {
-  const v = evalValue(expr, ctx);
+/** A value used as a condition must be a Boolean or null (UNKNOWN). */
+function asTri(v: unknown, expr: Expr, ctx: EvalContext): Tri {
   if (v === null || typeof v === 'boolean') return v;
   throw new WardenError('CONFIG', `A policy condition is not a boolean: ${describe(expr)}`, {
     model: ctx.model,
   });
 }
+
+/** The evaluator's walk over conditions; values are `evalValue`'s. */
+class JsCondition extends ConditionVisitor<Tri, boolean, EvalContext> {
+  constructor() {
+    super(TRI);
+  }
+
+  protected visitComparison(expr: Expr & { kind: 'binary' }, ctx: EvalContext): Tri {
+    return evalComparison(expr, ctx);
+  }
+
+  protected visitValue(expr: Expr, ctx: EvalContext): Tri {
+    return asTri(evalValue(expr, ctx), expr, ctx);
+  }
+
+  protected visitCall(expr: Expr & { kind: 'call' }, ctx: EvalContext): Tri {
+    return asTri(evalCall(expr, ctx), expr, ctx);
+  }
+
+  protected elementsOf(
+    expr: Expr & { kind: 'collection' },
+    ctx: EvalContext,
+  ): readonly EvalContext[] | null {
+    const items = evalValue(expr.collection, ctx);
+    if (items === null && isConstantData(expr.collection, ctx)) return null;
+    const rows = Array.isArray(items) ? (items as unknown[]) : items === null ? [] : [items];
+    return rows.map((item) => {
+      if (!(item instanceof RowValue)) {
+        throw new WardenError('CONFIG', 'A collection predicate needs a to-many relation', {
+          model: ctx.model,
+        });
+      }
+      return { ...ctx, scope: item };
+    });
+  }
+
+  protected visitStoredCollection(): Tri {
+    // The evaluator has every collection's rows at hand (elementsOf).
+    throw new WardenError('INTERNAL', 'unreachable: a collection without its rows');
+  }
+}
+
+const JS = new JsCondition();
 
 function describe(expr: Expr): string {
   return expr.kind === 'field' || expr.kind === 'member' ? `${expr.model}.${expr.name}` : expr.kind;
@@ -235,11 +267,9 @@ function evalValue(expr: Expr, ctx: EvalContext): unknown {
     case 'array':
       return expr.items.map((i) => evalValue(i, ctx));
     case 'unary':
-      return kleeneNot(evalBool(expr.operand, ctx));
     case 'binary':
-      return evalBinary(expr, ctx);
     case 'collection':
-      return evalCollection(expr, ctx);
+      return JS.visit(expr, ctx);
     case 'call':
       return evalCall(expr, ctx);
   }
@@ -284,12 +314,12 @@ function foreignKeyStub(field: FieldDef, row: PolicyRow): PolicyRow | undefined 
   return stub;
 }
 
-function evalBinary(expr: Expr & { kind: 'binary' }, ctx: EvalContext): unknown {
+/** `== != < <= > >= in` (the connectives are the shared `ConditionVisitor`'s). */
+function evalComparison(expr: Expr & { kind: 'binary' }, ctx: EvalContext): Tri {
   switch (expr.op) {
     case '&&':
-      return kleeneAnd(evalBool(expr.left, ctx), () => evalBool(expr.right, ctx));
     case '||':
-      return kleeneOr(evalBool(expr.left, ctx), () => evalBool(expr.right, ctx));
+      return JS.visit(expr, ctx);
     case '==':
       return equals(expr.left, expr.right, ctx);
     case '!=':
@@ -347,36 +377,6 @@ function scalar(v: unknown, field: FieldDef | undefined): unknown {
   if (v === null || v === undefined) return null;
   if (field && !field.list && field.kind !== 'relation') return normalizeValue(field, v);
   return v;
-}
-
-function evalCollection(expr: Expr & { kind: 'collection' }, ctx: EvalContext): Tri {
-  const items = evalValue(expr.collection, ctx);
-  if (items === null && isConstantData(expr.collection, ctx)) return null;
-  const rows = Array.isArray(items) ? (items as unknown[]) : items === null ? [] : [items];
-  const results: Tri[] = rows.map((item) => {
-    if (!(item instanceof RowValue)) return null;
-    return evalBool(expr.predicate, { ...ctx, scope: item });
-  });
-  switch (expr.quantifier) {
-    case 'some':
-      return results.some((r) => r === true)
-        ? true
-        : results.every((r) => r === false)
-          ? false
-          : null;
-    case 'every':
-      return results.some((r) => r === false)
-        ? false
-        : results.every((r) => r === true)
-          ? true
-          : null;
-    case 'none':
-      return results.some((r) => r === true)
-        ? false
-        : results.every((r) => r === false)
-          ? true
-          : null;
-  }
 }
 
 /** True when `expr` reads the `auth()` object (directly or through a list element of it). */
@@ -450,8 +450,8 @@ function evalCheck(expr: Expr & { kind: 'call' }, ctx: EvalContext): boolean {
   const related = evalValue(target, ctx);
   if (!(related instanceof RowValue)) return false;
   const op = (opArg?.kind === 'literal' ? opArg.value : ctx.operation) as PolicyOperation;
-  const key = `${related.model}:${op}`;
-  if (ctx.delegation.includes(key)) return false;
+  const delegation = ctx.delegation.enter(related.model, op);
+  if (!delegation) return false;
   return permitted({
     ...ctx,
     model: related.model,
@@ -459,6 +459,6 @@ function evalCheck(expr: Expr & { kind: 'call' }, ctx: EvalContext): boolean {
     thisRow: related,
     futureRow: related,
     scope: related,
-    delegation: [...ctx.delegation, key],
+    delegation,
   });
 }

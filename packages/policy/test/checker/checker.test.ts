@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldDef, SchemaDef } from '@warden/schema';
 import { createChecker } from '../../src/checker/index.js';
+import { evaluateRule } from '../../src/index.js';
 import {
   allow,
   arr,
@@ -499,7 +500,7 @@ describe('relations', () => {
     expect(createChecker(back).check('User', undefined, read)).toBe(true);
   });
 
-  it('stops check() cycles with a free boolean', () => {
+  it('a check() cycle is FALSE, as in enforcement (no row of either model is readable)', () => {
     const s = relationSchema();
     const cyclic = {
       ...s,
@@ -511,8 +512,11 @@ describe('relations', () => {
         },
       },
     };
-    expect(createChecker(cyclic).check('Profile', undefined, read)).toBe(true);
-    expect(createChecker(cyclic).check('User', undefined, read)).toBe(true);
+    expect(createChecker(cyclic).check('Profile', undefined, read)).toBe(false);
+    expect(createChecker(cyclic).check('User', undefined, read)).toBe(false);
+    expect(
+      evaluateRule(cyclic, 'Profile', 'read', null, { id: 1, user: { id: 1, profile: { id: 1 } } }),
+    ).toBe(false);
   });
 
   it('combines field rules with the model rule', () => {
