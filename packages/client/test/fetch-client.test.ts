@@ -59,6 +59,27 @@ describe.each(await testDialects())('fetch client on %s', (dialect) => {
     expect(filtered.map((r: any) => r.id)).toEqual([created.id]);
   });
 
+  test('one object in two places of one call (a Date, an array) is sent as two values', async () => {
+    const api: any = createFetchClient(kindsApi.schema, { endpoint: kindsApi.endpoint });
+    const at = new Date('2031-01-02T03:04:05.006Z');
+    const created = await api.sample.create({
+      data: {
+        big: 1n,
+        money: new Decimal(1),
+        bytes: new Uint8Array([1]),
+        at,
+        data: {},
+        flag: false,
+      },
+    });
+    const ids = [created.id];
+    const where = { at: { gte: at, lte: at }, id: { in: ids }, NOT: { id: { notIn: ids } } };
+    expect((await api.sample.findMany({ where })).map((r: any) => r.id)).toEqual(ids);
+    expect(await api.sample.count({ where })).toBe(1);
+    const [count] = await api.$transaction([{ model: 'Sample', op: 'count', args: { where } }]);
+    expect(count).toBe(1);
+  });
+
   test('every kind of operation goes over its own method', async () => {
     const writer = as({ id: 'w', role: 'Writer' });
     const p = await writer.post.create({ data: { title: 'One', content: 'c', authorId: 'w' } });

@@ -35,9 +35,24 @@ export function createDataProvider(
     return { model, idName, id: (id: BaseKey) => coerceId(idField, id) };
   };
 
+  /** `meta.headers` (Refine's per-call headers) on top of the provider's own `headers`. */
+  const optionsFor = (meta?: MetaQuery): FetchOptions => {
+    const extra = meta?.headers as HeadersInit | undefined;
+    if (!extra) return fetchOptions;
+    const base = fetchOptions.headers;
+    return {
+      ...fetchOptions,
+      headers: async () => {
+        const headers = new Headers(typeof base === 'function' ? await base() : base);
+        new Headers(extra).forEach((value, name) => headers.set(name, value));
+        return headers;
+      },
+    };
+  };
+
   const call = async (model: string, op: string, args: unknown, meta?: MetaQuery): Promise<any> => {
     try {
-      return await callOperation(fetchOptions, model, op, args, signalOf(meta));
+      return await callOperation(optionsFor(meta), model, op, args, signalOf(meta));
     } catch (e) {
       throw toHttpError(e);
     }
@@ -151,14 +166,18 @@ export function createDataProvider(
     }) => {
       const t = target(resource);
       const where = { [t.idName]: { in: ids.map(t.id) } };
-      // One atomic request: read the rows Refine wants back, then delete exactly those.
+      // One atomic request: read the rows Refine wants back, delete, then read which of them
+      // are still there. The delete rule may be stricter than the read rule (a post anyone
+      // reads but only its author deletes): what is reported is what was deleted.
       try {
-        const [rows] = await callTransaction(fetchOptions, [
+        const [rows, , kept] = (await callTransaction(optionsFor(meta), [
           { model: t.model, op: 'findMany', args: { where, ...shape(meta) } },
           { model: t.model, op: 'deleteMany', args: { where } },
-        ]);
+          { model: t.model, op: 'findMany', args: { where, select: { [t.idName]: true } } },
+        ])) as [Record<string, unknown>[], unknown, Record<string, unknown>[]];
         options.onMutation?.();
-        return { data: rows as TData[] };
+        const left = new Set(kept.map((row) => String(row[t.idName])));
+        return { data: rows.filter((row) => !left.has(String(row[t.idName]))) as TData[] };
       } catch (e) {
         throw toHttpError(e);
       }

@@ -1,5 +1,6 @@
 import { findField, findModel, type SchemaDef } from '@warden/schema';
 import type { CrudFilter, CrudSort, LogicalFilter } from '@refinedev/core';
+import { coerceScalar } from './resource-model.js';
 
 type Where = Record<string, unknown>;
 
@@ -7,7 +8,8 @@ type Where = Record<string, unknown>;
  * Translates Refine filters into a Warden `where`. The top-level array is AND; `or` / `and`
  * nest to any depth; a dotted field (`author.name`) becomes a relation filter. Case follows
  * Refine: `contains`, `startswith`, `endswith`, `eq`, `ne` and their negations ignore case; the
- * forms ending in `s` respect it.
+ * forms ending in `s` respect it. String values on number, bigint and Boolean fields (Refine's
+ * `syncWithLocation` restores every filter value as a string) become that type.
  *
  * @example
  * ```ts
@@ -51,7 +53,9 @@ function pathFilter(
 }
 
 function condition(field: string, filter: LogicalFilter, type: string | undefined): Where {
-  const v = filter.value;
+  // Values restored from the URL are strings: compare them as the field's type.
+  const raw: unknown = filter.value;
+  const v = Array.isArray(raw) ? raw.map((x) => coerceScalar(type, x)) : coerceScalar(type, raw);
   const text = type ? type === 'String' : typeof v === 'string';
   const ci = text ? { mode: 'insensitive' } : {};
   const not = (inner: Where): Where => ({ NOT: { [field]: inner } });

@@ -27,16 +27,34 @@ export function idFieldOf(model: ModelDef | undefined): FieldDef | undefined {
 
 /** Route ids arrive as strings: turn them into the id field's type. */
 export function coerceId(field: FieldDef | undefined, id: unknown): unknown {
-  if (!field || typeof id !== 'string') return id;
-  switch (field.type) {
+  return field ? coerceScalar(field.type, id) : id;
+}
+
+/**
+ * A string standing for a value of scalar `type` as that value: route ids, and filter values
+ * Refine restores from the URL (`syncWithLocation` gives `"50"` and `"true"`). A string that is
+ * not a valid value of the type is left as it is, for the server to refuse naming the field.
+ *
+ * @example
+ * ```ts
+ * coerceScalar('Int', '50'); // 50
+ * coerceScalar('Boolean', 'true'); // true
+ * coerceScalar('String', '50'); // '50'
+ * ```
+ */
+export function coerceScalar(type: string | undefined, value: unknown): unknown {
+  if (typeof value !== 'string' || type === undefined) return value;
+  switch (type) {
     case 'Int':
     case 'Float': {
-      const n = Number(id);
-      return id.trim() !== '' && Number.isFinite(n) ? n : id;
+      const n = Number(value);
+      return value.trim() !== '' && Number.isFinite(n) ? n : value;
     }
     case 'BigInt':
-      return /^-?\d+$/.test(id) ? BigInt(id) : id;
+      return /^-?\d+$/.test(value) ? BigInt(value) : value;
+    case 'Boolean':
+      return value === 'true' ? true : value === 'false' ? false : value;
     default:
-      return id;
+      return value;
   }
 }

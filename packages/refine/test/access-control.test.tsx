@@ -118,6 +118,31 @@ describe.each(await testDialects())('Refine access control on %s', (dialect) => 
     });
   });
 
+  test('deleteMany reports the rows it deleted, not those it could only read', async () => {
+    await api.db.post.createMany({
+      data: [
+        { id: 'del-w', title: 'Theirs', content: 'c', status: 'published', authorId: 'writer' },
+        { id: 'del-a', title: 'Mine', content: 'c', status: 'published', authorId: 'author' },
+      ],
+    });
+    const { dataProvider } = providersFor('author');
+    const answer = await dataProvider.deleteMany!({ resource: 'post', ids: ['del-w', 'del-a'] });
+    expect(answer.data.map((p) => p.id)).toEqual(['del-a']);
+    const left = await api.db.post.findMany({ where: { id: { in: ['del-w', 'del-a'] } } });
+    expect(left.map((p: { id: string }) => p.id)).toEqual(['del-w']);
+  });
+
+  test("meta.headers go with the request, over the provider's own headers", async () => {
+    const { dataProvider } = providersFor('reader');
+    const list = (meta?: { headers: Record<string, string> }) =>
+      dataProvider.getList({ resource: 'post', pagination: { mode: 'off' }, meta });
+    const asReader = await list();
+    expect(asReader.data.map((p) => p.id)).not.toContain('p-draft');
+    const asAuthor = await list({ headers: { 'x-test-user': JSON.stringify(users.author) } });
+    expect(asAuthor.data.map((p) => p.id)).toContain('p-draft');
+    expect(asAuthor.total).toBe(asReader.total + 1);
+  });
+
   test('a denied create carries the rule that denied it', async () => {
     const { accessControlProvider } = providersFor('reader');
     const answer = await accessControlProvider.can({ resource: 'post', action: 'create' });

@@ -67,6 +67,7 @@ const books = [
     price: 7,
     tags: ['sf', 'humour'],
     publishedAt: null,
+    inPrint: false,
     authorId: 2,
   },
   {
@@ -313,6 +314,24 @@ const operatorCases: [string, CrudFilter[], Record<string, unknown>][] = [
         { NOT: { title: { contains: 'voice', mode: 'insensitive' } } },
       ],
     },
+  ],
+  [
+    'string values (as syncWithLocation restores them) on an Int field',
+    [{ field: 'pages', operator: 'gte', value: '250' }],
+    { pages: { gte: 250 } },
+  ],
+  [
+    'string values on a Boolean field',
+    [{ field: 'inPrint', operator: 'eq', value: 'false' }],
+    { inPrint: false },
+  ],
+  [
+    'string values in a list, on Float and Int fields',
+    [
+      { field: 'price', operator: 'between', value: ['7.5', '10'] },
+      { field: 'authorId', operator: 'in', value: ['1', '2'] },
+    ],
+    { AND: [{ price: { gte: 7.5, lte: 10 } }, { authorId: { in: [1, 2] } }] },
   ],
   [
     'dotted to-one, insensitive eq',

@@ -3,6 +3,19 @@ import { findOperationRoute, wire } from '@warden/server/wire';
 import type { FetchOptions } from './fetch-options.js';
 
 /**
+ * `args` in the wire format. superjson also records which places hold the same object
+ * (`referentialEqualities`: one `Date` in two filters, one array in two fields) so that
+ * identity can be restored; the arguments are values, each place already holds a full copy,
+ * and the server accepts only `values` and `v` in the metadata. So the marker is never sent.
+ */
+function serializeArgs(args: unknown): { json: unknown; meta?: Record<string, unknown> } {
+  const { json, meta } = wire.serialize(args);
+  if (!meta) return { json };
+  const { referentialEqualities: _identity, ...rest } = meta as Record<string, unknown>;
+  return rest.values !== undefined ? { json, meta: rest } : { json };
+}
+
+/**
  * Calls one RPC operation: picks the method and where the arguments go from the same route
  * table the server uses, encodes them with superjson, and decodes the answer. A failure is
  * thrown as a `WardenError` carrying the server's code, reason, path and HTTP status.
@@ -27,7 +40,7 @@ export async function callOperation(
     });
   }
   const endpoint = (options.endpoint ?? '/api/model').replace(/\/+$/, '');
-  const { json, meta } = wire.serialize(args ?? null);
+  const { json, meta } = serializeArgs(args ?? null);
   let url = `${endpoint}/${encodeURIComponent(lowerFirst(model))}/${operation}`;
   const method = route.methods[0]!;
   let body: string | undefined;
@@ -53,7 +66,7 @@ export async function callTransaction(
 ): Promise<unknown[]> {
   const endpoint = (options.endpoint ?? '/api/model').replace(/\/+$/, '');
   const body = steps.map((step) => {
-    const { json, meta } = wire.serialize(step.args ?? {});
+    const { json, meta } = serializeArgs(step.args ?? {});
     const args = meta ? { ...(json as object), meta: { serialization: meta } } : json;
     return { model: step.model, op: step.op, args };
   });
