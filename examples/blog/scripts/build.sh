@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds everything `next start` needs: the Warden packages (to dist/), generated/schema.ts
-# (from schema.zmodel), and the Next.js production build. The last step is skipped when
+# Builds everything `next start` needs: the Warden packages (to dist/, holding the lock that
+# test/pack's build also takes), generated/schema.ts (from schema.zmodel), and the Next.js
+# production build. The last step is skipped when
 # nothing it depends on changed since the previous build (BLOG_REBUILD=1 forces it).
 set -euo pipefail
 app="$(cd "$(dirname "$0")/.." && pwd)"
@@ -8,7 +9,7 @@ root="$(cd "$app/../.." && pwd)"
 export NEXT_TELEMETRY_DISABLED=1
 
 echo "==> Building the Warden packages"
-(cd "$root" && node_modules/.bin/tsc -b packages/cli packages/server packages/refine packages/policy)
+(cd "$root" && flock node_modules/.warden-build.lock node_modules/.bin/tsc -b packages/cli packages/server packages/refine packages/policy)
 
 cd "$app"
 echo "==> Generating generated/schema.ts from schema.zmodel"
