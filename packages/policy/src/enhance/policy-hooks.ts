@@ -18,6 +18,7 @@ import type { AuthParam } from '../compile/compile-context.js';
 import type { PolicyUser } from '../types.js';
 import { userShapeKey } from '../user-shape.js';
 import { rejected } from './errors.js';
+import { refuseOmitted } from './omit-guard.js';
 import { virtualRowsPass } from './sql-checks.js';
 import {
   anyUpdateWatched,
@@ -167,11 +168,17 @@ function sharedHooks(session: PolicySession, readAs: ReadAs | undefined): Shared
     // seen); a read rule on an id masks its value in results only. The policy layer's own
     // reads of the readAs model select ids and rows to check, never what the caller gets
     // back, so their selections are unmasked; the caller's `where` they carry stays masked.
-    fieldReadable: (model: ModelDef, field, alias, ctx: QueryContext, use: FieldUse): Filter =>
-      use === 'filter'
-        ? model.idFields.includes(field) || fieldMask(model, field, alias, ctx)
-        : (readAs !== undefined && model.name === readAs.model) ||
-          fieldMask(model, field, alias, ctx),
+    // `@omit` fields are refused outright in what the caller's arguments select or compare
+    // (the policy layer's own readAs selections are not the caller's: they skip that).
+    fieldReadable: (model: ModelDef, field, alias, ctx: QueryContext, use: FieldUse): Filter => {
+      if (use === 'filter') {
+        refuseOmitted(model, field, use);
+        return model.idFields.includes(field) || fieldMask(model, field, alias, ctx);
+      }
+      if (readAs !== undefined && model.name === readAs.model) return true;
+      refuseOmitted(model, field, use);
+      return fieldMask(model, field, alias, ctx);
+    },
     cacheKey: readAs ? `${shape}\0as:${key}` : shape,
   };
   // The policy layer's own checks (readAs) read rows by other rules: they keep the query.
