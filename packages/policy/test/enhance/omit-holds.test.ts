@@ -50,11 +50,11 @@ describe.each(await testDialects())('@omit on an enhanced client on %s', (dialec
     await refused(() => u.user.findUnique({ where: { id: 1 }, select: { password: true } }));
     await refused(() => u.user.findUniqueOrThrow({ where: { id: 1 }, omit: { password: false } }));
     await refused(() => u.post.findMany({ include: { author: { select: { password: true } } } }));
+    await refused(() => u.post.findFirst({ select: { author: { omit: { password: false } } } }));
     await refused(() =>
-      u.post.findFirst({ select: { author: { omit: { password: false } } } }),
-    );
-    await refused(() =>
-      u.user.findMany({ include: { posts: { include: { author: { select: { password: true } } } } } }),
+      u.user.findMany({
+        include: { posts: { include: { author: { select: { password: true } } } } },
+      }),
     );
   });
 
@@ -71,7 +71,9 @@ describe.each(await testDialects())('@omit on an enhanced client on %s', (dialec
     await refused(() => u.user.aggregate({ _max: { password: true } }));
     await refused(() => u.user.aggregate({ _count: { password: true } }));
     await refused(() => u.user.count({ select: { password: true } }));
-    await refused(() => u.user.updateMany({ where: { password: 'secret' }, data: { email: 'b@x' } }));
+    await refused(() =>
+      u.user.updateMany({ where: { password: 'secret' }, data: { email: 'b@x' } }),
+    );
     await refused(() => u.user.deleteMany({ where: { password: 'secret' } }));
     expect((await db.user.findUnique({ where: { id: 1 } })).email).toBe('a@x');
   });
@@ -87,9 +89,10 @@ describe.each(await testDialects())('@omit on an enhanced client on %s', (dialec
     expect(await db.user.count()).toBe(1);
     expect((await db.user.findUnique({ where: { id: 1 } })).email).toBe('a@x');
     // Writing the field stays allowed; the result leaves it out.
-    expect(
-      await u.user.update({ where: { id: 1 }, data: { password: 'new' } }),
-    ).toEqual({ id: 1, email: 'a@x' });
+    expect(await u.user.update({ where: { id: 1 }, data: { password: 'new' } })).toEqual({
+      id: 1,
+      email: 'a@x',
+    });
     await db.user.update({ where: { id: 1 }, data: { password: 'secret' } });
   });
 
