@@ -114,11 +114,22 @@ export function buildModelKeys(model: ModelInfo, diagnostics: Diagnostics): void
     if (v !== undefined) def.dbName = v;
   }
   model.auth = attr(model.attributes, '@@auth') !== undefined;
-  if (!model.flat.abstract && def.idFields.length === 0 && !idFields[0] && !atAtId) {
-    diagnostics.error(
-      'missing-id',
-      `Model '${model.name}' has no id: mark a field with @id or add @@id([...])`,
-      model.flat.decl.name.span,
-    );
+  if (model.flat.abstract || def.idFields.length > 0 || idFields[0] || atAtId) return;
+  // No primary key: the first unique of required fields is the identity (Prisma's rule).
+  const identity = uniques.find((u) =>
+    u.fields.every((name) => {
+      const f = model.fields.get(name);
+      return f !== undefined && !f.optional && !f.list && f.kind !== 'unsupported';
+    }),
+  );
+  if (identity) {
+    def.idFields = identity.fields.slice();
+    def.idUnique = identity.name;
+    return;
   }
+  diagnostics.error(
+    'missing-id',
+    `Model '${model.name}' has no unique criterion of required fields: mark a field with @id or @unique, or add @@id([...]) or @@unique([...]) of required fields`,
+    model.flat.decl.name.span,
+  );
 }

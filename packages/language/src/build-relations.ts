@@ -288,10 +288,12 @@ function manyToMany(
   diagnostics: Diagnostics,
 ): void {
   for (const side of [a, b]) {
-    if (side.field.model.def.idFields.length !== 1) {
+    const def = side.field.model.def;
+    // As in Prisma: the join table references the @id (a unique identity is not enough).
+    if (def.idFields.length !== 1 || def.idUnique !== undefined) {
       diagnostics.error(
         'm2m-requires-single-id',
-        `Model '${side.field.model.name}' needs a single-field id to take part in the many-to-many relation '${name}'`,
+        `Model '${side.field.model.name}' needs a single-field @id to take part in the many-to-many relation '${name}'`,
         side.field.decl.name.span,
       );
       return;

@@ -20,7 +20,8 @@ export const DIAGNOSTIC_CODES = {
   'missing-datasource': 'Warning: no `datasource` block; SQLite is assumed.',
   'duplicate-datasource': 'More than one `datasource` block.',
   'invalid-provider': 'The datasource provider is not `sqlite` or `postgresql`.',
-  'missing-id': 'A concrete model has neither `@id` nor `@@id`.',
+  'missing-id':
+    'A concrete model has neither `@id` / `@@id` nor a `@unique` / `@@unique` of required fields.',
   'duplicate-id': 'A model has more than one primary key (`@id` twice, or `@id` and `@@id`).',
   'invalid-id-field': '`@id` / `@@id` on an optional, list, relation or unsupported field.',
   'unknown-attribute': 'An attribute name that does not exist (or is not valid at that level).',
@@ -56,7 +57,8 @@ export const DIAGNOSTIC_CODES = {
   'relation-to-abstract': 'A field points at an abstract model.',
   'invalid-referential-action':
     '`onDelete`/`onUpdate` is not Cascade, Restrict, NoAction, SetNull or SetDefault.',
-  'm2m-requires-single-id': 'A model in an implicit many-to-many relation needs a single-field id.',
+  'm2m-requires-single-id':
+    'A model in an implicit many-to-many relation needs a single-field `@id` (a unique identity is not enough).',
   'unknown-reference':
     'A name in an expression is not a field of the model in scope nor an enum value.',
   'unknown-member': 'A member access names a field the object does not have.',

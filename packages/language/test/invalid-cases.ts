@@ -264,12 +264,12 @@ datasource db {
   },
   // ids
   {
-    name: 'model without id',
+    name: 'model without id or unique of required fields',
     code: 'missing-id',
     at: '2:7',
     schema: `
 model A {
-  name String @unique
+  name String? @unique
 }`,
   },
   {

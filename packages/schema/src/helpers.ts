@@ -24,3 +24,17 @@ export function columnFields(model: ModelDef): FieldDef[] {
 export function relationFields(model: ModelDef): FieldDef[] {
   return Object.values(model.fields).filter((f) => f.kind === 'relation');
 }
+
+/**
+ * The `where` key that names a row of `model` by its identity (`idFields`): the field for a
+ * one-field identity, else the compound key (`a_b`, or a named `@@unique`'s name).
+ *
+ * @example
+ * idKey(post) // 'id'
+ * idKey(verificationToken) // 'identifier_token' (from @@unique([identifier, token]))
+ */
+export function idKey(model: ModelDef): string {
+  const ids = model.idFields;
+  if (ids.length === 1) return ids[0]!;
+  return model.idUnique ?? ids.join('_');
+}

@@ -66,9 +66,20 @@ export interface ModelDef {
   readonly name: string;
   readonly dbName: string;
   readonly fields: Readonly<Record<string, FieldDef>>;
-  /** The primary key: one field for `@id`, several for `@@id([...])`. */
+  /**
+   * The row's identity, which every by-row operation uses (unique `where`s, read-backs, row
+   * keys, cursors, per-row permissions, policy checks): the primary key (`@id`, `@@id([...])`),
+   * or, for a model without one, its first unique of required fields, as Prisma picks it
+   * (`@unique` fields in field order, then `@@unique` in declaration order; see `idUnique`).
+   */
   readonly idFields: readonly string[];
-  /** Every unique constraint, single-field `@unique` ones included; never the id. */
+  /**
+   * Set when `idFields` come from a unique, not a primary key: that unique's name in `uniques`
+   * (the field for `@unique`, `a_b` or the given name for `@@unique`). Migrations then make no
+   * primary key; the unique stays a unique index.
+   */
+  readonly idUnique?: string;
+  /** Every unique constraint, single-field `@unique` ones included; never a primary key. */
   readonly uniques: readonly UniqueDef[];
   readonly indexes: readonly IndexDef[];
   /** `@@allow` / `@@deny`, in source order. */

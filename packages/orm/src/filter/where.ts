@@ -16,7 +16,11 @@ import { buildRelationFilter } from './relation-filter.js';
 
 /** A compound unique key (`authorId_title`) or compound id of `model` named `key`. */
 export function compoundKey(model: ModelDef, key: string): UniqueDef | undefined {
-  if (model.idFields.length > 1 && model.idFields.join('_') === key) {
+  if (
+    model.idUnique === undefined &&
+    model.idFields.length > 1 &&
+    model.idFields.join('_') === key
+  ) {
     return { name: key, fields: model.idFields };
   }
   return model.uniques.find(

@@ -60,11 +60,13 @@ function modelTable(schema: SchemaDef, model: ModelDef, dialect: ColumnSpelling)
     }
     return f;
   };
-  const idCols = model.idFields.map((f) => col(f, 'the id').dbName);
+  // An identity taken from a unique is no primary key: the unique index below holds it.
+  const primary = model.idUnique === undefined ? model.idFields : [];
+  const idCols = primary.map((f) => col(f, 'the id').dbName);
   const columns: DbColumn[] = [];
   for (const field of Object.values(model.fields)) {
     if (field.kind === 'relation') continue;
-    const isSoleId = model.idFields.length === 1 && model.idFields[0] === field.name;
+    const isSoleId = primary.length === 1 && primary[0] === field.name;
     columns.push(fieldColumn(schema, model, field, isSoleId, dialect));
   }
   const max = dialect.maxIdentifierLength;

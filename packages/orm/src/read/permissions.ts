@@ -41,7 +41,7 @@ export function permissions(
   if (model.idFields.length !== 1) {
     throw invalidInput(
       [],
-      `permissions needs a single-field id; ${model.name} has a compound id`,
+      `permissions needs a one-field identity (an @id or @unique field); ${model.name} is identified by ${model.idFields.join(', ')}`,
       site,
     );
   }

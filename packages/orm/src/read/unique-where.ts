@@ -5,9 +5,12 @@ import type { ArgPath } from '../validate/invalid.js';
 import { invalidInput, isPlainObject } from '../validate/invalid.js';
 import { compoundKey } from '../filter/where.js';
 
-/** The ways a row of `model` can be identified: the id, each `@unique`, each compound key. */
+/**
+ * The ways a row of `model` can be identified: the id, each `@unique`, each compound key (an
+ * identity taken from a unique is listed once, as that unique).
+ */
 export function uniqueKeys(model: ModelDef): string[][] {
-  const keys: string[][] = [model.idFields.slice()];
+  const keys: string[][] = model.idUnique === undefined ? [model.idFields.slice()] : [];
   for (const u of model.uniques) keys.push(u.fields.slice());
   return keys;
 }

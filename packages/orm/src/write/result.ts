@@ -1,5 +1,5 @@
 import type { ModelDef } from '@warden/schema';
-import { WardenError } from '@warden/schema';
+import { WardenError, idKey } from '@warden/schema';
 import type { QueryContext } from '../context.js';
 import type { Decoder } from '../codec/decode.js';
 import { fieldDecoder } from '../codec/decode.js';
@@ -61,7 +61,7 @@ export function shaperFor(
   return shaper;
 }
 
-/** A unique `where` (API values) naming the row `row` by its id. */
+/** A unique `where` (API values) naming the row `row` by its identity (`idKey`). */
 export function idWhere(ctx: QueryContext, model: ModelDef, row: Row): Record<string, unknown> {
   const ids = model.idFields;
   const value = (f: string): unknown =>
@@ -69,7 +69,7 @@ export function idWhere(ctx: QueryContext, model: ModelDef, row: Row): Record<st
   if (ids.length === 1) return { [ids[0]!]: value(ids[0]!) };
   const compound: Record<string, unknown> = {};
   for (const f of ids) compound[f] = value(f);
-  return { [ids.join('_')]: compound };
+  return { [idKey(model)]: compound };
 }
 
 function cannotReadBack(model: ModelDef, operation: string): WardenError {

@@ -1,4 +1,5 @@
 import type { ModelDef } from '@warden/schema';
+import { idKey } from '@warden/schema';
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { rowKey, type QueryContext, type UpdateOrigin } from '@warden/orm';
 import { compileFieldPolicyFilter } from '../compile-policy-filter.js';
@@ -90,7 +91,7 @@ interface Snapshot {
 /** An id where from the ORM (`{ id }` or `{ a_b: { a, b } }`) as a flat id row. */
 function idRow(model: ModelDef, where: Record<string, unknown>): PolicyRow {
   if (model.idFields.length === 1) return where as PolicyRow;
-  return where[model.idFields.join('_')] as PolicyRow;
+  return where[idKey(model)] as PolicyRow;
 }
 
 /** The error's operation and, for nested writes, where the write is. */
