@@ -25,6 +25,7 @@ const FIELD_ATTRIBUTES: Record<string, AttributeSpec> = {
   '@updatedAt': { params: [] },
   '@ignore': { params: [] },
   '@omit': { params: [] },
+  '@password': { params: opt('cost', 'blockSize', 'parallelism') },
   '@allow': { params: [p('operation'), p('condition')], repeatable: true },
   '@deny': { params: [p('operation'), p('condition')], repeatable: true },
   '@email': { params: [message] },

@@ -188,6 +188,14 @@ function buildField(
       case '@ignore':
         def.ignored = true;
         break;
+      case '@password': {
+        if (!isString || field.list) {
+          wrongTarget(node, 'only String fields');
+          break;
+        }
+        def.password = passwordParams(args, diagnostics);
+        break;
+      }
       case '@relation':
         if (kind !== 'relation') wrongTarget(node, `'${typeName}' is not a model`);
         break;
@@ -237,4 +245,45 @@ function buildField(
   }
   if (validations.length > 0) def.validations = validations;
   return field;
+}
+
+/**
+ * `@password(cost: 16384, blockSize: 8, parallelism: 1)`: scrypt's N, r and p (defaults
+ * 16384, 8, 1). N must be a power of two above 1; the product must stay within what
+ * node:crypto accepts (its 32 MiB default memory bound is raised for the call as needed).
+ */
+function passwordParams(
+  args: ReadonlyMap<string, ExprNode | undefined>,
+  diagnostics: Diagnostics,
+): { cost: number; blockSize: number; parallelism: number } {
+  const read = (name: string, fallback: number, min: number, max: number): number => {
+    const node = args.get(name);
+    if (!node) return fallback;
+    const v = asNumber(node, `'${name}' of '@password'`, diagnostics, true);
+    if (v === undefined) return fallback;
+    if (v < min || v > max) {
+      diagnostics.error(
+        'invalid-argument',
+        `'${name}' of '@password' must be between ${min} and ${max}`,
+        node.span,
+      );
+      return fallback;
+    }
+    return v;
+  };
+  const cost = read('cost', 16384, 2, 2 ** 20);
+  const bad = (cost & (cost - 1)) !== 0;
+  if (bad) {
+    const node = args.get('cost')!;
+    diagnostics.error(
+      'invalid-argument',
+      `'cost' of '@password' must be a power of two`,
+      node.span,
+    );
+  }
+  return {
+    cost: bad ? 16384 : cost,
+    blockSize: read('blockSize', 8, 1, 64),
+    parallelism: read('parallelism', 1, 1, 16),
+  };
 }

@@ -51,6 +51,15 @@ export { writeWasKept } from './write/readable-returning.js';
 export { rowKey } from './write/row-key.js';
 export { withIdsSelected } from './write/result.js';
 export { Decimal } from './codec/decimal.js';
+export {
+  hashPassword,
+  verifyPassword,
+  isPasswordHash,
+  DEFAULT_PASSWORD_PARAMS,
+} from './password/password-hash.js';
+export type { PasswordParams } from './password/password-hash.js';
+export { prehashedPassword } from './password/hash-write-args.js';
+export type { PrehashedPassword } from './password/hash-write-args.js';
 export { WardenError, isWardenError } from '@warden/schema';
 // Json nulls live in @warden/schema so browser clients and the wire format share them.
 export { DbNull, JsonNull, AnyNull, NullValue } from '@warden/schema';

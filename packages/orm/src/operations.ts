@@ -9,6 +9,7 @@ import { groupBy } from './read/group-by.js';
 import { permissions } from './read/permissions.js';
 import { writeOperations } from './write/index.js';
 import { checkArgumentDepth } from './validate/limits.js';
+import { hashWriteArgs, writesMayHashPasswords } from './password/hash-write-args.js';
 
 /** An operation of a model delegate: `db.post.findMany(args)` calls `findMany(ctx, Post, args)`. */
 export type Operation = (ctx: QueryContext, model: ModelDef, args: any) => unknown;
@@ -33,6 +34,10 @@ export const readOperations: Readonly<Record<string, Operation>> = {
 function depthChecked(name: string, op: Operation): Operation {
   return (ctx, model, args) => {
     checkArgumentDepth(args, { model: model.name, operation: name });
+    // `@password` values are hashed before anything else sees them (async scrypt).
+    if (writesMayHashPasswords(ctx.schema, model)) {
+      return hashWriteArgs(ctx.schema, model, name, args).then((a) => op(ctx, model, a));
+    }
     return op(ctx, model, args);
   };
 }

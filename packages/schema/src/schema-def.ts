@@ -112,6 +112,15 @@ export interface FieldDef {
   readonly updatedAt?: boolean;
   /** `@omit`: left out of results unless selected explicitly (`select` / `omit: { f: false }`). */
   readonly omit?: boolean;
+  /**
+   * `@password`: written values are hashed with scrypt (these parameters) before storage;
+   * see `hashPassword` / `verifyPassword` in `@warden/orm`.
+   */
+  readonly password?: {
+    readonly cost: number;
+    readonly blockSize: number;
+    readonly parallelism: number;
+  };
   /** `@ignore`: a column that exists but is not part of the client's API. */
   readonly ignored?: boolean;
   /** `@db.VarChar(255)` and friends: `{ name: 'VarChar', args: [255] }`. */
