@@ -13,9 +13,11 @@ export type RowOperation = 'read' | 'update' | 'delete';
 /**
  * What a `fieldReadable` mask is for: `select`, a value returned to the caller; `filter`, a
  * value the caller's arguments compare, order, group, count or aggregate by, which must see
- * the field as the caller reads it, or a filter could probe a hidden value.
+ * the field as the caller reads it, or a filter could probe a hidden value; `link`, a foreign
+ * key a relation is followed through (read, filtered, ordered or counted by): where it is
+ * hidden the relation is too (see `relationJoin`).
  */
-export type FieldUse = 'select' | 'filter';
+export type FieldUse = 'select' | 'filter' | 'link';
 
 /**
  * Extension points for the access-policy layer. The plain client has none. Hooks are called as

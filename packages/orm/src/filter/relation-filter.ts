@@ -27,7 +27,7 @@ function exists(
   negateInner: boolean,
 ): Pred {
   const inner = scope.nextAlias();
-  const join = relationJoin(scope.ctx.schema, model, field, alias, inner);
+  const join = relationJoin(scope.ctx, model, field, alias, inner);
   const allowed = rowFilter(scope.ctx, join.target, 'read', inner);
   if (allowed === false) return false;
   let match: Pred =

@@ -78,7 +78,7 @@ export function buildOrderBy(
         desc,
         render: (a) => {
           const inner = scope.nextAlias();
-          const join = relationJoin(scope.ctx.schema, model, field, a, inner);
+          const join = relationJoin(scope.ctx, model, field, a, inner);
           const cond = andAll([join.on, rowFilter(scope.ctx, join.target, 'read', inner)]);
           return sql`(select count(*) from ${join.from} where ${predSql(scope.ctx.dialect, cond)})`;
         },
@@ -93,7 +93,7 @@ export function buildOrderBy(
         ...(sub.nulls ? { nulls: sub.nulls } : {}),
         render: (a) => {
           const inner = scope.nextAlias();
-          const join = relationJoin(scope.ctx.schema, model, field, a, inner);
+          const join = relationJoin(scope.ctx, model, field, a, inner);
           const cond = andAll([join.on, rowFilter(scope.ctx, join.target, 'read', inner)]);
           return sql`(select ${sub.render(inner)} from ${join.from} where ${predSql(scope.ctx.dialect, cond)})`;
         },

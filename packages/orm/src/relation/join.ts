@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import type { RawBuilder } from 'kysely';
-import type { FieldDef, ModelDef, SchemaDef } from '@warden/schema';
+import type { FieldDef, ModelDef } from '@warden/schema';
 import { WardenError } from '@warden/schema';
+import type { QueryContext } from '../context.js';
+import { andAll, fromHook, type Pred } from '../filter/predicate.js';
 import { relatedModel } from '../schema-util.js';
 
 /** `"alias"."column"` of a model field. */
@@ -20,21 +22,27 @@ export interface RelationJoin {
   readonly target: ModelDef;
   /** The FROM item(s) for the target, aliased `innerAlias` (plus the join table for m-n). */
   readonly from: RawBuilder<unknown>;
-  /** The predicate tying the target rows to the outer row `outerAlias`. */
-  readonly on: RawBuilder<boolean>;
+  /**
+   * The predicate tying the target rows to the outer row `outerAlias`. Under a policy it also
+   * requires the foreign key to be readable (`linkReadable`): `false` when it never is.
+   */
+  readonly on: Pred;
 }
 
 /**
  * The correlation between a row of `model` (alias `outer`) and the rows of `field`'s related
- * model (alias `inner`), for every relation kind including implicit many-to-many.
+ * model (alias `inner`), for every relation kind including implicit many-to-many. Every read
+ * that follows a relation (includes, nested selects, relation filters, ordering, `_count`)
+ * builds its join here, so a foreign key the caller may not read hides the link everywhere.
  */
 export function relationJoin(
-  schema: SchemaDef,
+  ctx: QueryContext,
   model: ModelDef,
   field: FieldDef,
   outer: string,
   inner: string,
 ): RelationJoin {
+  const schema = ctx.schema;
   const rel = field.relation;
   if (!rel) throw new WardenError('CONFIG', `${model.name}.${field.name} is not a relation`);
   const target = relatedModel(schema, field);
@@ -69,7 +77,10 @@ export function relationJoin(
     return {
       target,
       from: tableAs(target, inner),
-      on: pairs(rel.fields, rel.references, outer, model, inner, target) as RawBuilder<boolean>,
+      on: andAll([
+        pairs(rel.fields, rel.references, outer, model, inner, target) as RawBuilder<boolean>,
+        linkReadable(ctx, model, rel.fields, outer),
+      ]),
     };
   }
   const back = target.fields[rel.opposite]?.relation;
@@ -82,6 +93,26 @@ export function relationJoin(
   return {
     target,
     from: tableAs(target, inner),
-    on: pairs(back.fields, back.references, inner, target, outer, model) as RawBuilder<boolean>,
+    on: andAll([
+      pairs(back.fields, back.references, inner, target, outer, model) as RawBuilder<boolean>,
+      linkReadable(ctx, target, back.fields, inner),
+    ]),
   };
+}
+
+/**
+ * True where the caller may read every foreign-key field `fields` of `model` (at `alias`): a
+ * relation is no more readable than the key it is joined through, from either side (else
+ * `author: { id: 1 }` would reveal a hidden `authorId`, and `user.posts` the same key). Asked
+ * as `link`, which masks id fields too (a key that is part of an id still links the rows).
+ */
+function linkReadable(
+  ctx: QueryContext,
+  model: ModelDef,
+  fields: readonly string[],
+  alias: string,
+): Pred {
+  const hooks = ctx.hooks;
+  if (!hooks?.fieldReadable) return true;
+  return andAll(fields.map((f) => fromHook(hooks.fieldReadable!(model, f, alias, ctx, 'link'))));
 }

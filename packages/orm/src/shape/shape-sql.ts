@@ -30,7 +30,7 @@ function countSql(
   alias: string,
 ): RawBuilder<unknown> {
   const inner = scope.nextAlias();
-  const join = relationJoin(scope.ctx.schema, sel.model, c.field, alias, inner);
+  const join = relationJoin(scope.ctx, sel.model, c.field, alias, inner);
   const cond = andAll([
     join.on,
     rowFilter(scope.ctx, join.target, 'read', inner),
@@ -49,7 +49,7 @@ function relationSql(
 ): ShapedSql {
   const d = scope.ctx.dialect;
   const inner = scope.nextAlias();
-  const join = relationJoin(scope.ctx.schema, sel.model, rel.field, alias, inner);
+  const join = relationJoin(scope.ctx, sel.model, rel.field, alias, inner);
   const obj = jsonObjectSql(scope, rel.selection, inner);
   if (!rel.field.list) {
     const cond = andAll([join.on, rowFilter(scope.ctx, join.target, 'read', inner)]);
@@ -159,7 +159,7 @@ function joinedToOne(
   const { ctx } = scope;
   const d = ctx.dialect;
   const inner = scope.nextAlias();
-  const join = relationJoin(ctx.schema, sel.model, r.field, alias, inner);
+  const join = relationJoin(ctx, sel.model, r.field, alias, inner);
   const cond = andAll([join.on, rowFilter(ctx, join.target, 'read', inner)]);
   if (cond === false) return undefined;
   const target = join.target;

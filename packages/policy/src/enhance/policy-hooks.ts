@@ -170,7 +170,10 @@ function sharedHooks(session: PolicySession, readAs: ReadAs | undefined): Shared
     // back, so their selections are unmasked; the caller's `where` they carry stays masked.
     // `@omit` fields are refused outright in what the caller's arguments select or compare
     // (the policy layer's own readAs selections are not the caller's: they skip that).
+    // A foreign key a relation is followed through (`link`) is always masked, ids included:
+    // the relation is no more readable than its key.
     fieldReadable: (model: ModelDef, field, alias, ctx: QueryContext, use: FieldUse): Filter => {
+      if (use === 'link') return fieldMask(model, field, alias, ctx);
       if (use === 'filter') {
         refuseOmitted(model, field, use);
         return model.idFields.includes(field) || fieldMask(model, field, alias, ctx);
