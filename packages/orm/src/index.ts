@@ -46,7 +46,7 @@ export type { IsolationLevel, TransactionOptions } from './client/transaction.js
 export { WardenPromise } from './client/warden-promise.js';
 export type { FieldUse, QueryHooks, QueryContext, RowOperation } from './context.js';
 export type { WriteHooks, UpdateOrigin, IdWhere } from './write/write-hooks.js';
-export { hookParam } from './plan/param-ref.js';
+export { hookParam, ParamRef } from './plan/param-ref.js';
 export { writeWasKept } from './write/readable-returning.js';
 export { rowKey } from './write/row-key.js';
 export { withIdsSelected } from './write/result.js';

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { WardenError } from '@warden/schema';
-import { andAll, predSql, whereClause } from '../filter/predicate.js';
+import { andAll, fromHook, predSql, whereClause } from '../filter/predicate.js';
 import { tableAs } from '../relation/join.js';
 import type { CreatePlan, SetItem, WhereRef } from './plan-types.js';
 import type { RelationInfo, RelationSide } from './relation-info.js';
@@ -12,6 +12,7 @@ import {
   connectTarget,
   deleteWhere,
   notFound,
+  notReached,
   runCached,
   selectRows,
   updateWhere,
@@ -63,6 +64,52 @@ export function sideOps(rel: RelationInfo): SideOps {
 /** Rows of the relation's target linked to the parent row `parent`. */
 export function linkedTo(rel: RelationInfo, parent: Row): Scoped {
   return SIDES[rel.side].linked(rel, parent);
+}
+
+/**
+ * `linkedTo`, limited under access policies to links whose foreign key the caller may read:
+ * a relation is no more readable than its key (see `relationJoin`), so a nested update or
+ * delete can neither reach nor reveal a row linked through a hidden key. On the owner side
+ * the key is the parent's, checked on the parent row as stored.
+ */
+export function visiblyLinked(w: WriteScope, rel: RelationInfo, parent: Row): Scoped {
+  const linked = linkedTo(rel, parent);
+  const { ctx } = w;
+  const readable = ctx.hooks?.fieldReadable?.bind(ctx.hooks);
+  if (!readable || rel.side === 'm2m') return linked;
+  if (rel.side !== 'owner') {
+    return (b, alias) =>
+      andAll([
+        linked(b, alias),
+        ...rel.fk.map((f) => fromHook(readable(rel.target, f, alias, ctx, 'link'))),
+      ]);
+  }
+  const m = rel.model;
+  const mask = andAll(rel.fk.map((f) => fromHook(readable(m, f, '_lk', ctx, 'link'))));
+  if (mask === true) return linked;
+  if (mask === false) return () => false;
+  return (b, alias) => {
+    const own = andAll(
+      m.idFields.map((f) => sql<boolean>`${aliased('_lk', m, f)} = ${b.bind(parent[f])}`),
+    );
+    return andAll([
+      linked(b, alias),
+      sql<boolean>`exists (select 1 from ${tableAs(m, '_lk')} where ${predSql(ctx.dialect, andAll([own, mask]))})`,
+    ]);
+  };
+}
+
+/**
+ * True when, under access policies, `parent` (the owner side of `rel`) holds a key to a row
+ * a nested upsert could not reach: the key is set, so the row exists, but it is hidden or not
+ * permitted. Replacing it with a created row would write around the rules.
+ */
+export function linkedRowHidden(w: WriteScope, rel: RelationInfo, parent: Row): boolean {
+  return (
+    rel.side === 'owner' &&
+    !!w.ctx.hooks?.rowFilter &&
+    rel.fk.every((f) => parent[f] !== null && parent[f] !== undefined)
+  );
 }
 
 /** FK values a target row gets to point at `parent` (`inverse` / `toMany`). */
@@ -121,8 +168,9 @@ const owner: SideOps = {
   async delete(l, where) {
     const { w, rel, parent } = l;
     const t = rel.target;
-    const [row] = await selectRows(w, t, where, owner.linked(rel, parent), 'delete', 1);
-    if (!row) throw notFound(w, t, 'delete', where);
+    const reached = visiblyLinked(w, rel, parent);
+    const [row] = await selectRows(w, t, where, reached, 'delete', 1);
+    if (!row) throw await notReached(w, t, 'delete', where, reached);
     if (rel.fk.every((f) => rel.model.fields[f]!.optional)) await setParentKeys(l, null);
     const byId: Scoped = (b, alias) =>
       andAll(t.idFields.map((f) => sql<boolean>`${aliased(alias, t, f)} = ${b.bind(row[f])}`));
@@ -191,8 +239,9 @@ function keyOnTarget(letGo: boolean): SideOps {
     },
     async delete(l, where, expectOne) {
       const t = l.rel.target;
-      const res = await deleteWhere(l.w, t, where, side.linked(l.rel, l.parent), false);
-      if (expectOne && res.count === 0) throw notFound(l.w, t, 'delete', where);
+      const reached = visiblyLinked(l.w, l.rel, l.parent);
+      const res = await deleteWhere(l.w, t, where, reached, false);
+      if (expectOne && res.count === 0) throw await notReached(l.w, t, 'delete', where, reached);
     },
   };
   return side;
@@ -283,8 +332,9 @@ const m2m: SideOps = {
   async delete(l, where, expectOne) {
     const { w, rel } = l;
     const t = rel.target;
-    const rows = await selectRows(w, t, where, m2m.linked(rel, l.parent), 'delete');
-    if (expectOne && rows.length === 0) throw notFound(w, t, 'delete', where);
+    const linked = m2m.linked(rel, l.parent);
+    const rows = await selectRows(w, t, where, linked, 'delete');
+    if (expectOne && rows.length === 0) throw await notReached(w, t, 'delete', where, linked);
     if (rows.length === 0) return;
     const id = t.idFields[0]!;
     const ids = rows.map((r) => r[id]);

@@ -3,7 +3,7 @@ import type { ArgPath } from '../validate/invalid.js';
 import { formatPath } from '../validate/invalid.js';
 import type { CreatePlan, RelationOp, UpdatePlan, WhereRef } from './plan-types.js';
 import type { Link } from './relation-sides.js';
-import { fkValues, linkedTo, sideOps } from './relation-sides.js';
+import { fkValues, linkedRowHidden, sideOps, visiblyLinked } from './relation-sides.js';
 import { linkWatched, linkWatcher } from './link-watched.js';
 import type { Scoped } from './run-statement.js';
 import { ALL } from './run-statement.js';
@@ -12,7 +12,7 @@ import {
   connectTarget,
   insertMany,
   insertRow,
-  notFound,
+  notReached,
   selectRows,
   updateWhere,
 } from './statements.js';
@@ -163,19 +163,23 @@ async function runRelationOp(
       return side.set(l, op.wheres);
     case 'update':
     case 'updateMany': {
-      const scoped = linkedTo(rel, parent);
+      // Updates of linked rows follow only links the caller may see.
+      const scoped = visiblyLinked(w, rel, parent);
       for (const item of op.items) {
         const rows = await updateTree(w, item.data, item.where, scoped);
         if (op.op === 'update' && rows.length === 0)
-          throw notFound(w, rel.target, 'nested update', item.where);
+          throw await notReached(w, rel.target, 'nested update', item.where, scoped);
       }
       return;
     }
     case 'upsert': {
-      const scoped = linkedTo(rel, parent);
+      const scoped = visiblyLinked(w, rel, parent);
       for (const item of op.items) {
         const existing = await selectRows(w, rel.target, item.where, scoped, 'update', 1);
         if (existing.length > 0) await updateTree(w, item.update, item.where, scoped);
+        else if (linkedRowHidden(w, rel, parent))
+          // The parent's key names a row the policy keeps from this write: not replaced.
+          throw await notReached(w, rel.target, 'nested upsert', item.where, scoped);
         else await side.create(l, [item.create]);
       }
       return;

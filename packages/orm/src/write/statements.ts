@@ -114,6 +114,39 @@ export function notFound(
 }
 
 /**
+ * The error for a nested update or delete (`what`) that reached no row. Under access policies
+ * (a `rowFilter` hook) a write reaches only rows that are readable AND permitted: when the
+ * read filter alone shows a row there (`scoped` as the write had it), the rules refused it
+ * (`REJECTED_BY_POLICY`, as for a top-level write); else it is missing or hidden
+ * (`NOT_FOUND`: a hidden row's existence is not revealed).
+ */
+export async function notReached(
+  w: WriteScope,
+  model: ModelDef,
+  what: string,
+  where: WhereRef | undefined,
+  scoped: Scoped,
+): Promise<WardenError> {
+  if (w.ctx.hooks?.rowFilter) {
+    const [readable] = await selectRows(w, model, where, scoped, 'read', 1);
+    if (readable) {
+      const at = where ? formatPath(where.path) : undefined;
+      return new WardenError(
+        'REJECTED_BY_POLICY',
+        `${w.site.model}.${w.site.operation}: the access policy does not allow the ${what} of ${model.name}${where ? ` where ${describeWhere(where.value)} (at ${at})` : ''} for the current user`,
+        {
+          model: model.name,
+          operation: w.site.operation,
+          reason: 'no-access',
+          ...(at === undefined ? {} : { path: at }),
+        },
+      );
+    }
+  }
+  return notFound(w, model, what, where);
+}
+
+/**
  * `insert into <model> (...) values (...) returning ...` for one row: compiled once per
  * (model, column set) and kept in the plan cache, so repeated creates only bind values.
  */

@@ -1,6 +1,7 @@
 import type { FieldDef, ModelDef, PolicyOperation, SchemaDef } from '@warden/schema';
 import {
   hookParam,
+  ParamRef,
   type FieldUse,
   type IdWhere,
   type QueryContext,
@@ -153,16 +154,22 @@ function sharedHooks(session: PolicySession, readAs: ReadAs | undefined): Shared
       }),
     );
   hooks = {
-    // `fixed`: Boolean fields the caller's `where` fixes (see QueryHooks.rowFilter); the rules
-    // read them as constants, which often folds the filter away.
+    // `fixed`: Boolean fields the caller's `where` (which the predicate is ANDed with) fixes for
+    // every row it selects (see QueryHooks.rowFilter); the rules read them as constants, which
+    // often folds the filter away. An update or delete reaches only rows the caller may also
+    // read (as PostgreSQL row security): a hidden row is a missing one, never written.
     rowFilter: (model: ModelDef, operation, alias, ctx: QueryContext, fixed): Filter => {
       if (readAs && operation === 'read' && model.name === readAs.model) {
         if (readAs.operation === 'none') return true;
-        const variant = readAs.operation === 'update' ? 'pre-update' : undefined;
-        return filter(ctx.provider, model.name, readAs.operation, alias, variant, fixed);
+        if (readAs.operation === 'read')
+          return filter(ctx.provider, model.name, 'read', alias, undefined, fixed);
+        if (readAs.operation === 'update' || readAs.operation === 'delete')
+          return reachable(session, ctx, model.name, readAs.operation, alias, fixed);
+        return filter(ctx.provider, model.name, readAs.operation, alias, undefined, fixed);
       }
-      const variant = operation === 'update' ? 'pre-update' : undefined;
-      return filter(ctx.provider, model.name, operation, alias, variant, fixed);
+      if (operation === 'read')
+        return filter(ctx.provider, model.name, 'read', alias, undefined, fixed);
+      return reachable(session, ctx, model.name, operation, alias, fixed);
     },
     // Ids address rows, so filters see them as stored (the row rules decide which rows are
     // seen); a read rule on an id masks its value in results only. The policy layer's own
@@ -193,6 +200,53 @@ function sharedHooks(session: PolicySession, readAs: ReadAs | undefined): Shared
   }
   session.entry.hooks.set(key, hooks);
   return hooks;
+}
+
+/**
+ * The rows of `model` an update or delete may reach: readable AND permitted for `operation`
+ * (the update rule with `future()` undecided). Compiled once per shape, alias and `fixed`;
+ * one condition when both compile to the same SQL (`@@allow('all', ...)`).
+ */
+function reachable(
+  session: PolicySession,
+  ctx: QueryContext,
+  model: string,
+  operation: 'update' | 'delete',
+  alias: string,
+  fixed: Readonly<Record<string, boolean>> | undefined,
+): Filter {
+  const { provider } = ctx;
+  const key = `${session.shape}\0${provider}\0${model}\0${operation}+read\0${alias}${fixed ? `\0${fixedKey(fixed)}` : ''}`;
+  return cached(session.schema, key, () => {
+    const read = session.filter(provider, model, 'read', alias, undefined, fixed);
+    const variant = operation === 'update' ? 'pre-update' : undefined;
+    const op = session.filter(provider, model, operation, alias, variant, fixed);
+    if (read === false || op === false) return false;
+    if (read === true) return op;
+    if (op === true || sameSql(read, op, ctx)) return read;
+    return sql<SqlBool>`(${read} and ${op})`;
+  });
+}
+
+/**
+ * True when two conditions compile to the same SQL text and parameters (user values: the same
+ * `auth()` member, at the same place of the same SQL, so encoded alike).
+ */
+function sameSql(a: Expression<SqlBool>, b: Expression<SqlBool>, ctx: QueryContext): boolean {
+  const x = sql`select ${a}`.compile(ctx.kysely);
+  const y = sql`select ${b}`.compile(ctx.kysely);
+  const same = (p: unknown, q: unknown): boolean =>
+    Object.is(p, q) ||
+    (p instanceof ParamRef &&
+      q instanceof ParamRef &&
+      p.source === q.source &&
+      p.path.join('\0') === q.path.join('\0') &&
+      String(p.encode) === String(q.encode));
+  return (
+    x.sql === y.sql &&
+    x.parameters.length === y.parameters.length &&
+    x.parameters.every((p, i) => same(p, y.parameters[i]))
+  );
 }
 
 const rowLocal = new WeakMap<object, boolean>();

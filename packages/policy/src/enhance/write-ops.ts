@@ -30,7 +30,7 @@ type Args = Record<string, any>;
 const as = (
   site: Site,
   ctx: QueryContext,
-  operation: 'none' | 'update' | undefined,
+  operation: 'none' | 'read' | 'update' | undefined,
   caller?: string,
 ): QueryContext => ({
   ...ctx,
@@ -495,8 +495,10 @@ function inOrderOf(
 export async function deleteOne(site: Site, ctx: QueryContext, args: Args): Promise<unknown> {
   return runTx(ctx, async (tx) => {
     const { session, model, delegate } = site;
+    // A row the caller cannot read is a missing one: never deleted (its ids are selected
+    // unmasked, so a read rule on the id does not stop a delete by id).
     const target = (await delegate.findFirst!({ where: args.where, select: idSelect(model) }).runIn(
-      as(site, tx, 'none'),
+      as(site, tx, 'read'),
     )) as PolicyRow | null;
     if (!target) throw notFound(model.name, 'delete');
     const filter = session.filter(tx.provider, model.name, 'delete', 't');
@@ -513,7 +515,7 @@ export async function deleteOne(site: Site, ctx: QueryContext, args: Args): Prom
               user: session.user,
             }),
           );
-    if (!allowed) return missing(site, tx, idWhere(model, target), 'delete');
+    if (!allowed) throw rejected(model.name, 'delete');
     const before = await readBackOrFail(site, tx, target, args);
     try {
       await delegate.delete!({ where: idWhere(model, target), select: idSelect(model) }).runIn(
