@@ -99,8 +99,8 @@ describe.each(await testDialects())(
         const readable = chosen.filter((c: { hidden: boolean }) => !c.hidden);
         expect(readable.length).toBeLessThan(chosen.length);
         expect(res).toEqual(readable.map((c: { value: number }) => ({ value: c.value + 1000 })));
-        // Unreadable rows were updated all the same.
-        expect(await db.tag.count({ where: { value: { gte: 1000 } } })).toBe(chosen.length);
+        // Unreadable rows are not reached (a hidden row is a missing one).
+        expect(await db.tag.count({ where: { value: { gte: 1000 } } })).toBe(readable.length);
       });
 
       it('chooses rows by the update rule and where, honours limit, and shapes with include and omit', async () => {
@@ -124,7 +124,7 @@ describe.each(await testDialects())(
           { level: 31, hidden: false, label: '', groupId: null, group: null },
         ]);
         expect((await items()).map((r: { level: number }) => r.level)).toEqual([
-          11, 150, 21, 31, 40,
+          11, 150, 20, 31, 40,
         ]);
 
         const limited = await asUser().item.updateManyAndReturn({
@@ -135,12 +135,11 @@ describe.each(await testDialects())(
         const labelled = (await items()).filter((r: { label: string }) => r.label === 'l');
         expect(labelled).toHaveLength(2);
         expect(labelled.every((r: { level: number }) => r.level < 100)).toBe(true);
-        // Row 3 is unreadable: it may be one of the two updated, but is never returned.
+        // Row 3 is unreadable: never one of the rows updated, so every updated row returns.
         const byId = (a: { id: number }, b: { id: number }) => a.id - b.id;
+        expect(labelled.some((r: { id: number }) => r.id === 3)).toBe(false);
         expect([...limited].sort(byId)).toEqual(
-          labelled
-            .filter((r: { id: number }) => r.id !== 3)
-            .map((r: { id: number }) => ({ id: r.id, label: 'l' })),
+          labelled.map((r: { id: number }) => ({ id: r.id, label: 'l' })),
         );
       });
 

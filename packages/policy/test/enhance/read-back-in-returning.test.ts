@@ -131,12 +131,13 @@ describe.each(await testDialects())('mutation results read back in RETURNING on 
   });
 
   it('a read rule through a relation reads back by query, with the same answers', async () => {
-    const closed = await db.board.create({ data: { teamId: 1 } });
+    // Readable before the update (open team), not after it (moved to the closed team).
+    const moved = await db.board.create({ data: { teamId: 2 } });
     const err = await enhance(db, { user: ann })
-      .board.update({ where: { id: closed.id }, data: { hits: { increment: 1 } } })
+      .board.update({ where: { id: moved.id }, data: { hits: { increment: 1 }, teamId: 1 } })
       .catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'REJECTED_BY_POLICY', reason: 'cannot-read-back' });
-    expect((await db.board.findUnique({ where: { id: closed.id } })).hits).toBe(1);
+    expect((await db.board.findUnique({ where: { id: moved.id } })).hits).toBe(1);
     const open = await enhance(db, { user: ann }).board.create({ data: { teamId: 2 } });
     expect(open.teamId).toBe(2);
   });
