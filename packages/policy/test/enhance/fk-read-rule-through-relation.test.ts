@@ -140,4 +140,50 @@ describe.each(await testDialects())('a hidden foreign key hides its relation, on
     expect(ids(await admin().user.findMany(byCount))).toEqual([1, 2]);
     expect(ids(await reader().user.findMany(byCount))).toEqual([2, 1]);
   });
+
+  it('nested updates and deletes do not follow a hidden link (NOT_FOUND, nothing written)', async () => {
+    const r = reader();
+    const user1 = (data: object) => r.user.update({ where: { id: 1 }, data });
+    await expect(
+      user1({ posts: { update: { where: { id: 1 }, data: { title: 'x' } } } }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND', model: 'Post' });
+    await expect(user1({ posts: { delete: { id: 1 } } })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      model: 'Post',
+    });
+    await user1({ posts: { updateMany: { where: {}, data: { title: 'y' } } } });
+    await user1({ posts: { deleteMany: {} } });
+    await expect(user1({ profile: { update: { bio: 'x' } } })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      model: 'Profile',
+    });
+    await expect(
+      r.post.update({ where: { id: 1 }, data: { author: { update: { name: 'x' } } } }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND', model: 'User' });
+    await expect(
+      r.post.update({
+        where: { id: 1 },
+        data: { author: { upsert: { create: { id: 7, name: 'n' }, update: { name: 'x' } } } },
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND', model: 'User' });
+    expect(
+      (await db.post.findMany({ orderBy: { id: 'asc' } })).map((p: any) => [p.title, p.authorId]),
+    ).toEqual([
+      ['p1', 1],
+      ['p2', 2],
+      ['p3', 1],
+    ]);
+    expect((await db.user.findMany({ orderBy: { id: 'asc' } })).map((u: any) => u.name)).toEqual([
+      'zed',
+      'amy',
+    ]);
+    expect(await db.profile.findUnique({ where: { id: 1 } })).toMatchObject({ bio: 'b' });
+    // Who may read the key reaches the linked rows.
+    await admin().user.update({
+      where: { id: 1 },
+      data: { posts: { update: { where: { id: 1 }, data: { title: 'p1!' } } } },
+    });
+    expect((await db.post.findUnique({ where: { id: 1 } })).title).toBe('p1!');
+    await db.post.update({ where: { id: 1 }, data: { title: 'p1' } });
+  });
 });
