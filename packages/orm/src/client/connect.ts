@@ -86,7 +86,9 @@ const requireDriver = createRequire(import.meta.url);
  */
 function loadDriver<T>(name: 'pg' | 'better-sqlite3', url: string): T {
   try {
-    return requireDriver(name) as T;
+    // Each name is written out: bundlers (Next.js's Turbopack) resolve only literal requires and
+    // fail at run time on `require(name)` ("expression is too dynamic").
+    return (name === 'pg' ? requireDriver('pg') : requireDriver('better-sqlite3')) as T;
   } catch (e) {
     const code = (e as { code?: unknown }).code;
     if (code !== 'MODULE_NOT_FOUND' || !String((e as Error).message).includes(`'${name}'`)) throw e;
